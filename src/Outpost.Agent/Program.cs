@@ -1,0 +1,2 @@
+// Placeholder entry point; the agent's commands (enroll, run) are built in the foundation issue.
+return 0;

@@ -1,0 +1,2 @@
+// Placeholder entry point; the CLI commands are built in the foundation issue.
+return 0;

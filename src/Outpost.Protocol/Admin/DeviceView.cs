@@ -1,0 +1,33 @@
+using Outpost.Protocol.Devices;
+
+namespace Outpost.Protocol.Admin;
+
+/// <summary>A device as the admin API shows it. <see cref="System"/> is set on the single-device view only.</summary>
+public sealed record DeviceView
+{
+    public required string Id { get; init; }
+
+    public string? Hostname { get; init; }
+
+    public required string Site { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public required DeviceStatus Status { get; init; }
+
+    public string? DeviceClass { get; init; }
+
+    public string? AgentVersion { get; init; }
+
+    public required DateTimeOffset EnrolledAt { get; init; }
+
+    public DateTimeOffset? LastSeenAt { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public required DateTimeOffset CertificateNotAfter { get; init; }
+
+    public string? CertificateSerial { get; init; }
+
+    public SystemSnapshot? System { get; init; }
+}

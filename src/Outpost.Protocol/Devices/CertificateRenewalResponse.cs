@@ -1,0 +1,8 @@
+namespace Outpost.Protocol.Devices;
+
+public sealed record CertificateRenewalResponse
+{
+    public required string CertificatePem { get; init; }
+
+    public required DateTimeOffset NotAfter { get; init; }
+}

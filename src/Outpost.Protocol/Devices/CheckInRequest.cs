@@ -1,0 +1,14 @@
+namespace Outpost.Protocol.Devices;
+
+/// <summary>
+/// What an agent reports on each check-in. There is deliberately no device id here:
+/// the server takes the identity from the client certificate only.
+/// </summary>
+public sealed record CheckInRequest
+{
+    public required string AgentVersion { get; init; }
+
+    public required string DeviceClass { get; init; }
+
+    public required SystemSnapshot System { get; init; }
+}

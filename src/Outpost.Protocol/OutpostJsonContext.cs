@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Outpost.Protocol.Admin;
+using Outpost.Protocol.Devices;
+using Outpost.Protocol.Enrollment;
+
+namespace Outpost.Protocol;
+
+/// <summary>
+/// Source-generated serialization for every wire record: the agent is NativeAOT and must not use
+/// reflection-based System.Text.Json. Server and CLI use the same context so the wire format has one definition.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(EnrollmentRequest))]
+[JsonSerializable(typeof(EnrollmentResponse))]
+[JsonSerializable(typeof(CheckInRequest))]
+[JsonSerializable(typeof(CheckInResponse))]
+[JsonSerializable(typeof(CertificateRenewalRequest))]
+[JsonSerializable(typeof(CertificateRenewalResponse))]
+[JsonSerializable(typeof(SystemSnapshot))]
+[JsonSerializable(typeof(DeviceView))]
+[JsonSerializable(typeof(DeviceList))]
+[JsonSerializable(typeof(CreateEnrollmentTokenRequest))]
+[JsonSerializable(typeof(EnrollmentTokenView))]
+[JsonSerializable(typeof(IReadOnlyList<EnrollmentTokenView>))]
+[JsonSerializable(typeof(CreatedEnrollmentToken))]
+[JsonSerializable(typeof(CreateAdminTokenRequest))]
+[JsonSerializable(typeof(AdminTokenView))]
+[JsonSerializable(typeof(IReadOnlyList<AdminTokenView>))]
+[JsonSerializable(typeof(CreatedAdminToken))]
+[JsonSerializable(typeof(ProblemBody))]
+public sealed partial class OutpostJsonContext : JsonSerializerContext;

@@ -1,0 +1,37 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace Outpost.Trust.Certificates;
+
+/// <summary>
+/// Chain validation against one pinned root and nothing else (no system trust store): used by the agent to
+/// check the server and by the server to check devices.
+/// </summary>
+public static class PinnedChain
+{
+    /// <summary>True when <paramref name="leaf"/> chains to <paramref name="root"/> and is valid at <paramref name="at"/>.</summary>
+    public static bool Validate(X509Certificate2 leaf, X509Certificate2 root, DateTimeOffset at, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        ArgumentNullException.ThrowIfNull(root);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(root);
+        // Revocation is the server's own device registry, checked per request; there is no CRL/OCSP to reach.
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
+        chain.ChainPolicy.VerificationTimeIgnored = false;
+        if (chain.Build(leaf))
+        {
+            error = null;
+            return true;
+        }
+
+        error = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));
+        if (error.Length == 0)
+        {
+            error = "certificate does not chain to the pinned CA";
+        }
+
+        return false;
+    }
+}
