@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The demo (README's first command): builds the three programs, starts outpost-server on SQLite in ./.demo,
+# enrolls AGENTS agents as separate processes with their own keys and certificates, shows the fleet, and
+# keeps everything running until Ctrl-C, which stops every process this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+demo="$root/.demo"
+agents="${AGENTS:-3}"
+admin_port="${ADMIN_PORT:-8080}"
+device_port="${DEVICE_PORT:-8443}"
+mkdir -p "$demo/bin" "$demo/logs"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "demo: stopping ${#pids[@]} processes"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup INT TERM EXIT
+
+echo "demo: building (Release) ..."
+dotnet build src/Outpost.Server -c Release -nologo -v q -o "$demo/bin/server" >/dev/null
+dotnet build src/Outpost.Cli -c Release -nologo -v q -o "$demo/bin/cli" >/dev/null
+if [ "${DEMO_AOT:-1}" = 1 ]; then
+  echo "demo: publishing outpost-agent with NativeAOT ..."
+  dotnet publish src/Outpost.Agent -c Release -r linux-x64 -nologo -v q -o "$demo/bin/agent" >/dev/null
+  agent=("$demo/bin/agent/outpost-agent")
+else
+  dotnet build src/Outpost.Agent -c Release -nologo -v q -o "$demo/bin/agent" >/dev/null
+  agent=(dotnet "$demo/bin/agent/outpost-agent.dll")
+fi
+outpost() { OUTPOST_CONFIG="$demo/cli-config.json" dotnet "$demo/bin/cli/outpost.dll" "$@"; }
+
+echo "demo: starting outpost-server (SQLite in $demo/server)"
+dotnet "$demo/bin/server/outpost-server.dll" \
+  --Outpost:DataDirectory="$demo/server" \
+  --Outpost:DeviceApi:Url="https://127.0.0.1:$device_port" \
+  --Outpost:AdminApi:Url="http://127.0.0.1:$admin_port" \
+  --Outpost:Devices:CheckInInterval=00:00:10 \
+  --Outpost:Bootstrap:AdminTokenFile="$demo/admin-token" \
+  >"$demo/logs/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do grep -q '^outpost-server: ready' "$demo/logs/server.log" && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "demo: server exited:"; tail -n 30 "$demo/logs/server.log"; exit 1; }
+  sleep 0.1; done
+grep -q '^outpost-server: ready' "$demo/logs/server.log" || { echo "demo: server not ready"; exit 1; }
+admin_url=$(sed -n 's/^outpost-server: admin-api=//p' "$demo/logs/server.log" | tail -n1)
+device_url=$(sed -n 's/^outpost-server: device-api=//p' "$demo/logs/server.log" | tail -n1)
+fingerprint=$(sed -n 's/^outpost-server: ca-fingerprint=//p' "$demo/logs/server.log" | tail -n1)
+token=$(cat "$demo/admin-token")
+
+outpost login --server "$admin_url" --token "$token" >/dev/null
+for i in $(seq 1 "$agents"); do
+  dir="$demo/agents/agent-$i"
+  if [ ! -f "$dir/device.crt" ]; then
+    enroll=$(outpost tokens create --site "site-$(( (i - 1) % 2 + 1 ))" --tag demo --uses 1 --expires 10m --json \
+      | sed -n 's/.*"token": *"\([^"]*\)".*/\1/p' | head -n1)
+    "${agent[@]}" enroll --server "$device_url" --token "$enroll" --ca-fingerprint "$fingerprint" \
+      --data-dir "$dir" --device-class demo-x86 >"$demo/logs/agent-$i.enroll.log" 2>&1 \
+      || { echo "demo: enrollment of agent $i failed:"; cat "$demo/logs/agent-$i.enroll.log"; exit 1; }
+  fi
+  "${agent[@]}" run --data-dir "$dir" >"$demo/logs/agent-$i.log" 2>&1 &
+  pids+=($!)
+done
+
+echo "demo: waiting for $agents agents to check in ..."
+for _ in $(seq 1 150); do
+  online=$(outpost devices ls --status online --json | grep -o '"status": *"online"' | wc -l || true)
+  [ "$online" -ge "$agents" ] && break
+  sleep 0.2
+done
+echo
+outpost devices ls
+cat <<MSG
+
+  Admin API   $admin_url      (OpenAPI: $admin_url/openapi/v1.json)
+  Device API  $device_url     (CA fingerprint $fingerprint)
+  Admin token $token
+  CLI         OUTPOST_CONFIG=$demo/cli-config.json dotnet $demo/bin/cli/outpost.dll devices ls
+  Logs        $demo/logs/
+
+Press Ctrl-C to stop the server and the $agents agents.
+MSG
+wait "${pids[0]}"

@@ -1,0 +1,25 @@
+namespace Outpost.EndToEnd.Infrastructure;
+
+/// <summary>Enrolls and runs real outpost-agent processes (the JIT build; the AOT binary is measured by benchmarks/).</summary>
+internal static class AgentProcess
+{
+    public static async Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, string token, string dataDirectory, params string[] extra)
+    {
+        await using var process = ChildProcess.Start("outpost-agent enroll", "dotnet",
+        [
+            Binaries.Agent, "enroll", "--server", server.DeviceApi.ToString(), "--token", token,
+            "--ca-fingerprint", server.CaFingerprint, "--data-dir", dataDirectory, "--device-class", "e2e", .. extra,
+        ]);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!process.HasExited)
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        await Task.Delay(50, CancellationToken.None);
+        return (process.ExitCode, process.Output);
+    }
+
+    public static ChildProcess Run(string dataDirectory) =>
+        ChildProcess.Start("outpost-agent run", "dotnet", [Binaries.Agent, "run", "--data-dir", dataDirectory]);
+}
