@@ -11,5 +11,9 @@ internal sealed class OutpostOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Set Outpost:DataDirectory to a writable folder.")]
     public string DataDirectory { get; set; } = "./outpost-data";
 
+    /// <summary>Larger request bodies are refused with 413 on both listeners.</summary>
+    [Range(1024, 64 * 1024 * 1024, ErrorMessage = "Set Outpost:MaxRequestBodyBytes between 1024 and 67108864.")]
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
