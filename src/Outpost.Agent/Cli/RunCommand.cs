@@ -22,13 +22,16 @@ internal static class RunCommand
     public static async Task<int> RunAsync(CommandLine commandLine, Func<string, string?> environment, TextWriter error)
     {
         var store = new IdentityStore(AgentSettings.DataDirectory(commandLine.Flags, environment));
-        if (!File.Exists(store.StatePath))
+        var enrolled = File.Exists(store.StatePath);
+        var state = enrolled ? store.ReadState() : null;
+        // Argument errors first (exit 2), whatever the state of the data folder.
+        var settings = AgentSettings.Layer(state, commandLine.Flags, environment);
+        if (!enrolled)
         {
             error.WriteLine($"outpost-agent: not enrolled: {store.StatePath} does not exist; run 'outpost-agent enroll' first");
             return ExitCodes.Failure;
         }
 
-        var state = store.ReadState();
         if (state is null)
         {
             error.WriteLine($"outpost-agent: {store.StatePath} is unreadable; re-enroll with 'outpost-agent enroll --force'");
@@ -48,7 +51,7 @@ internal static class RunCommand
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(AgentSettings.Layer(state, commandLine.Flags, environment));
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
