@@ -9,22 +9,22 @@ internal static class CliRunner
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            // System.CommandLine would print every error plus the help text and exit 1; scripts want one line and 2.
-            return CommandErrors.Fail(context, $"{parse.Errors[0].Message} (see outpost --help)", ExitCodes.Usage);
-        }
-
-        var configuration = new InvocationConfiguration
-        {
-            Output = context.Output,
-            Error = context.Error,
-            // Our actions catch their own failures; anything escaping is still reported as one line below.
-            EnableDefaultExceptionHandler = false,
-        };
         try
         {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // System.CommandLine would print every error plus the help text and exit 1; scripts want one line and 2.
+                return CommandErrors.Fail(context, $"{parse.Errors[0].Message} (see outpost --help)", ExitCodes.Usage);
+            }
+
+            var configuration = new InvocationConfiguration
+            {
+                Output = context.Output,
+                Error = context.Error,
+                // Actions report their own failures (CommandErrors); anything escaping still becomes one line below.
+                EnableDefaultExceptionHandler = false,
+            };
             return await parse.InvokeAsync(configuration, ct);
         }
         catch (Exception e)

@@ -23,10 +23,8 @@ internal static class DevicesCommands
         var site = new Option<string?>("--site") { Description = "Only devices of this site" };
         var tag = new Option<string?>("--tag") { Description = "Only devices carrying this tag" };
         var status = LowercaseEnumOption.Optional<DeviceStatus>("--status", "online, offline or revoked");
-        var limit = new Option<int?>("--limit") { Description = "Page size (server default 100)" };
-        var offset = new Option<int?>("--offset") { Description = "Devices to skip" };
-        limit.Validators.Add(r => NonNegative(r, r.GetValueOrDefault<int?>(), minimum: 1));
-        offset.Validators.Add(r => NonNegative(r, r.GetValueOrDefault<int?>(), minimum: 0));
+        var limit = BoundedIntOption.Optional("--limit", "Page size (server default 100)", minimum: 1);
+        var offset = BoundedIntOption.Optional("--offset", "Devices to skip", minimum: 0);
         var json = JsonOutput.Option();
         var command = new Command("ls", "List devices with their status and last check-in") { site, tag, status, limit, offset, json };
         command.Aliases.Add("list");
@@ -97,13 +95,5 @@ internal static class DevicesCommands
             },
             ct));
         return command;
-    }
-
-    private static void NonNegative(System.CommandLine.Parsing.OptionResult result, int? value, int minimum)
-    {
-        if (value < minimum)
-        {
-            result.AddError($"{result.Option.Name} must be at least {minimum}");
-        }
     }
 }

@@ -22,14 +22,7 @@ internal static class TokensCommands
     {
         var site = new Option<string>("--site") { Description = "Site of the devices that enroll with it", Required = true };
         var tags = new Option<string[]>("--tag") { Description = "Tag given to enrolled devices (repeatable)" };
-        var uses = new Option<int>("--uses") { Description = "How many devices may enroll with it", DefaultValueFactory = _ => 1 };
-        uses.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--uses must be at least 1");
-            }
-        });
+        var uses = BoundedIntOption.WithDefault("--uses", "How many devices may enroll with it", minimum: 1, defaultValue: 1);
         var expires = new Option<TimeSpan>("--expires")
         {
             Description = "Validity, e.g. 30m, 24h, 7d",

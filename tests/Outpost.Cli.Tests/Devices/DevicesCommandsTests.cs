@@ -68,6 +68,20 @@ public sealed class DevicesCommandsTests : IAsyncLifetime
         Assert.Equal("/v1/devices?site=berlin%20west&tag=gpu&status=online&limit=10&offset=20", stub.LastRequest.PathAndQuery);
     }
 
+    [Theory]
+    [InlineData("--limit", "0")]
+    [InlineData("--limit", "ten")]
+    [InlineData("--offset", "-1")]
+    [InlineData("--status", "dead")]
+    public async Task List_BadOptionValue_IsAUsageErrorWithoutARequest(string option, string value)
+    {
+        var result = await cli.RunAsync("devices", "ls", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
+
     [Fact]
     public async Task Show_KnownDevice_PrintsDetailsAndSystemSnapshot()
     {
