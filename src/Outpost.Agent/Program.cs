@@ -1,2 +1,3 @@
-// Placeholder entry point; the agent's commands (enroll, run) are built in the foundation issue.
-return 0;
+using Outpost.Agent.Cli;
+
+return await AgentProgram.MainAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);

@@ -1,2 +1,26 @@
-// Placeholder entry point; the CLI commands are built in the foundation issue.
-return 0;
+using System.CommandLine;
+using Outpost.Cli.AdminTokens;
+using Outpost.Cli.Devices;
+using Outpost.Cli.Login;
+using Outpost.Cli.Tokens;
+
+namespace Outpost.Cli;
+
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => RunAsync(args, CliContext.FromProcess());
+
+    /// <summary>The whole CLI; tests call this with their own writers and environment.</summary>
+    internal static Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var globals = new GlobalOptions();
+        var session = new AdminSession(context, globals);
+        var root = new RootCommand("outpost: operate an Outpost edge fleet (docs/cli.md)");
+        globals.AddTo(root);
+        root.Subcommands.Add(LoginCommand.Create(session));
+        root.Subcommands.Add(DevicesCommands.Create(session));
+        root.Subcommands.Add(TokensCommands.Create(session));
+        root.Subcommands.Add(AdminTokensCommands.Create(session));
+        return CliRunner.RunAsync(root, args, context);
+    }
+}

@@ -1,4 +1,9 @@
-// Placeholder entry point; the server is built in the foundation issue.
+using Outpost.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOutpostServer();
+
 var app = builder.Build();
+await app.InitializeOutpostAsync();
+app.MapOutpost();
 await app.RunAsync();

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Outpost.Agent.Cli;
+using Outpost.Agent.Sync;
+using Outpost.Protocol;
+using Outpost.Protocol.Enrollment;
+using Outpost.Trust.Certificates;
+
+namespace Outpost.Agent.Identity;
+
+/// <summary>
+/// <c>outpost-agent enroll</c>: makes the device's key pair here (it never leaves the device), sends a CSR with the
+/// one-time token to the pinned server, checks what comes back, and stores the identity in the data folder.
+/// </summary>
+internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(EnrollArguments arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var store = new IdentityStore(arguments.DataDirectory);
+        if (store.HasEnrollment && !arguments.Force)
+        {
+            return Fail($"already enrolled ({store.StatePath} exists); use --force to replace this device's identity");
+        }
+
+        var pin = CreatePin(arguments);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new EnrollmentRequest
+        {
+            Token = arguments.Token,
+            CsrPem = DeviceCsr.Create(key, Environment.MachineName),
+            Hostname = Environment.MachineName,
+        };
+
+        using var client = CreateClient(arguments.Server, pin);
+        var result = await DeviceApiHttp.PostAsync(
+            client, DeviceApiRoutes.Enroll, request, OutpostJsonContext.Default.EnrollmentRequest,
+            OutpostJsonContext.Default.EnrollmentResponse, () => pin.LastError, cancellationToken);
+        if (result.Value is not { } response)
+        {
+            var prefix = result.Status == DeviceCallStatus.Unavailable ? $"cannot reach {arguments.Server}" : "enrollment refused";
+            return Fail($"{prefix}: {result.Detail}");
+        }
+
+        var keyPem = key.ExportPkcs8PrivateKeyPem();
+        var problem = Check(response, keyPem, pin.PinnedCa);
+        if (problem is not null)
+        {
+            return Fail($"enrollment response rejected: {problem}");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(arguments.DataDirectory);
+            store.CommitPair(keyPem, response.CertificatePem);
+            store.WriteCa(response.CaCertificatePem);
+            // agent.json last: its presence means "enrollment complete".
+            store.WriteState(new AgentState
+            {
+                ServerUrl = arguments.Server.GetLeftPart(UriPartial.Authority),
+                DeviceId = response.DeviceId,
+                DeviceClass = arguments.DeviceClass,
+                EnrolledAt = time.GetUtcNow(),
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"cannot write to {arguments.DataDirectory}: {ex.Message}");
+        }
+
+        output.WriteLine($"outpost-agent: enrolled as device {response.DeviceId}; identity stored in {arguments.DataDirectory}");
+        return ExitCodes.Success;
+    }
+
+    private ServerPin CreatePin(EnrollArguments arguments)
+    {
+        if (arguments.CaFingerprint is { } fingerprint)
+        {
+            return ServerPin.ForFingerprint(fingerprint, time);
+        }
+
+        try
+        {
+            return ServerPin.ForCa(X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), time);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new UsageException($"cannot read --ca-file {arguments.CaFile}: {ex.Message}", ex);
+        }
+    }
+
+    // The certificate must be for our key, issued by the CA we pinned, and the CA the server names must be that CA.
+    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2? pinnedCa)
+    {
+        if (pinnedCa is null)
+        {
+            return "no pinned CA was established during the handshake";
+        }
+
+        try
+        {
+            using var ca = X509Certificate2.CreateFromPem(response.CaCertificatePem);
+            if (!ca.RawDataMemory.Span.SequenceEqual(pinnedCa.RawDataMemory.Span))
+            {
+                return "the CA certificate in the response is not the pinned CA";
+            }
+
+            using var certificate = X509Certificate2.CreateFromPem(response.CertificatePem);
+            if (!IdentityStore.PemPairMatches(response.CertificatePem, keyPem))
+            {
+                return "the certificate is not for this device's key";
+            }
+
+            if (string.IsNullOrWhiteSpace(response.DeviceId)
+                || certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false) != response.DeviceId)
+            {
+                return $"the certificate ({certificate.Subject}) does not name device '{response.DeviceId}'";
+            }
+
+            return PinnedChain.Validate(certificate, pinnedCa, time.GetUtcNow(), out var chainError) ? null : chainError;
+        }
+        catch (CryptographicException ex)
+        {
+            return $"unreadable certificate: {ex.Message}";
+        }
+    }
+
+    private static HttpClient CreateClient(Uri server, ServerPin pin)
+    {
+        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            pin.Validate(certificate, chain, errors);
+        return new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private int Fail(string message)
+    {
+        error.WriteLine($"outpost-agent: {message}");
+        return ExitCodes.Failure;
+    }
+}

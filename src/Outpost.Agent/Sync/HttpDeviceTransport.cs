@@ -1,0 +1,81 @@
+using System.Security.Cryptography.X509Certificates;
+using Outpost.Agent.Identity;
+using Outpost.Protocol;
+using Outpost.Protocol.Devices;
+
+namespace Outpost.Agent.Sync;
+
+/// <summary>
+/// The device API over HTTPS with a client certificate, trusting only the pinned fleet CA.
+/// A new client certificate gets a new connection pool: connections already open were authenticated with the old
+/// certificate, and the server reads the identity from the handshake.
+/// </summary>
+internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
+{
+    private readonly Uri _server;
+    private readonly ServerPin _pin;
+    private readonly TimeSpan _timeout;
+    private readonly Lock _gate = new();
+    private HttpClient _client;
+
+    public HttpDeviceTransport(Uri server, ServerPin pin, X509Certificate2 clientCertificate, TimeSpan timeout)
+    {
+        _server = server;
+        _pin = pin;
+        _timeout = timeout;
+        _client = CreateClient(clientCertificate);
+    }
+
+    public Task<DeviceCallResult<CheckInResponse>> CheckInAsync(CheckInRequest request, CancellationToken cancellationToken) =>
+        DeviceApiHttp.PostAsync(
+            Client, DeviceApiRoutes.CheckIn, request, OutpostJsonContext.Default.CheckInRequest,
+            OutpostJsonContext.Default.CheckInResponse, () => _pin.LastError, cancellationToken);
+
+    public Task<DeviceCallResult<CertificateRenewalResponse>> RenewCertificateAsync(
+        CertificateRenewalRequest request, CancellationToken cancellationToken) =>
+        DeviceApiHttp.PostAsync(
+            Client, DeviceApiRoutes.RenewCertificate, request, OutpostJsonContext.Default.CertificateRenewalRequest,
+            OutpostJsonContext.Default.CertificateRenewalResponse, () => _pin.LastError, cancellationToken);
+
+    public void UseClientCertificate(X509Certificate2 certificate)
+    {
+        HttpClient old;
+        lock (_gate)
+        {
+            old = _client;
+            _client = CreateClient(certificate);
+        }
+
+        // The check-in loop is sequential, so no request is in flight on the old client at this point.
+        old.Dispose();
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    private HttpClient Client
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _client;
+            }
+        }
+    }
+
+    private HttpClient CreateClient(X509Certificate2 clientCertificate)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // Check-ins are seconds apart; keep the connection (and its TLS session) but not forever.
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+            ConnectTimeout = _timeout,
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            _pin.Validate(certificate, chain, errors);
+        handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        handler.SslOptions.ClientCertificates = [clientCertificate];
+        return new HttpClient(handler) { BaseAddress = _server, Timeout = _timeout };
+    }
+}

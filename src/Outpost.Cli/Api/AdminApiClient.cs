@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Authentication;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Outpost.Cli.Config;
+using Outpost.Protocol;
+using Outpost.Protocol.Admin;
+
+namespace Outpost.Cli.Api;
+
+/// <summary>
+/// Typed calls to the admin API. Every failure surfaces as <see cref="AdminApiException"/> (the server answered
+/// with an error) or <see cref="CliException"/> (unreachable, timed out, unreadable answer), each with a one-line
+/// message, so commands never deal with HTTP details.
+/// </summary>
+internal sealed class AdminApiClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly string server;
+    private readonly TimeSpan timeout;
+    private readonly PrivateCaTrust? trust;
+
+    private AdminApiClient(HttpClient http, string server, TimeSpan timeout, PrivateCaTrust? trust)
+    {
+        this.http = http;
+        this.server = server;
+        this.timeout = timeout;
+        this.trust = trust;
+    }
+
+    public static AdminApiClient Create(ConnectionSettings settings, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        var trust = settings.CaFile is null ? null : PrivateCaTrust.Load(settings.CaFile, context.Time);
+        var handler = new SocketsHttpHandler { ConnectTimeout = context.HttpTimeout };
+        if (trust is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                trust.Validate(certificate, chain, errors);
+        }
+
+        var http = new HttpClient(handler) { Timeout = context.HttpTimeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/problem+json");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd($"outpost-cli/{typeof(AdminApiClient).Assembly.GetName().Version?.ToString(3)}");
+        return new AdminApiClient(http, settings.Server, context.HttpTimeout, trust);
+    }
+
+    public Task<AdminTokenView> WhoAmIAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AdminApiRoutes.WhoAmI, null, Json.AdminTokenView, ct);
+
+    public Task<DeviceList> ListDevicesAsync(DeviceQuery query, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AdminApiRoutes.Devices + query.ToQueryString(), null, Json.DeviceList, ct);
+
+    public Task<DeviceView> GetDeviceAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AdminApiRoutes.Device(id), null, Json.DeviceView, ct);
+
+    public Task<DeviceView> RevokeDeviceAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, AdminApiRoutes.RevokeDevice(id), null, Json.DeviceView, ct);
+
+    public Task<CreatedEnrollmentToken> CreateEnrollmentTokenAsync(CreateEnrollmentTokenRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, AdminApiRoutes.EnrollmentTokens, JsonContent.Create(request, Json.CreateEnrollmentTokenRequest), Json.CreatedEnrollmentToken, ct);
+
+    public Task<IReadOnlyList<EnrollmentTokenView>> ListEnrollmentTokensAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AdminApiRoutes.EnrollmentTokens, null, Json.IReadOnlyListEnrollmentTokenView, ct);
+
+    public Task<EnrollmentTokenView> RevokeEnrollmentTokenAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, AdminApiRoutes.EnrollmentToken(id), null, Json.EnrollmentTokenView, ct);
+
+    public Task<CreatedAdminToken> CreateAdminTokenAsync(CreateAdminTokenRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, AdminApiRoutes.AdminTokens, JsonContent.Create(request, Json.CreateAdminTokenRequest), Json.CreatedAdminToken, ct);
+
+    public Task<IReadOnlyList<AdminTokenView>> ListAdminTokensAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AdminApiRoutes.AdminTokens, null, Json.IReadOnlyListAdminTokenView, ct);
+
+    public Task<AdminTokenView> RevokeAdminTokenAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Delete, AdminApiRoutes.AdminToken(id), null, Json.AdminTokenView, ct);
+
+    public void Dispose() => http.Dispose();
+
+    private static OutpostJsonContext Json => OutpostJsonContext.Default;
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, server + route) { Content = content };
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new AdminApiException((int)response.StatusCode, ProblemMessage.From(response.StatusCode, body));
+            }
+
+            return JsonSerializer.Deserialize(body, type)
+                ?? throw new CliException($"unexpected answer from {server}{route}: empty body");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"unexpected answer from {server}{route}: {e.Message}", ExitCodes.Failure, e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new CliException($"cannot reach server at {server}: no answer within {timeout.TotalSeconds:0.#} s", ExitCodes.Failure, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"cannot reach server at {server}: {Describe(e)}", ExitCodes.Failure, e);
+        }
+    }
+
+    private string Describe(HttpRequestException e)
+    {
+        if (e.InnerException is AuthenticationException tls)
+        {
+            return $"TLS handshake failed: {trust?.LastError ?? tls.Message}";
+        }
+
+        // "Connection refused (host:port)", "Name or service not known (host:port)": already one precise line.
+        return e.Message;
+    }
+}

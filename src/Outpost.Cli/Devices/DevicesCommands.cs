@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Outpost.Cli.Api;
+using Outpost.Cli.Output;
+using Outpost.Protocol.Admin;
+
+namespace Outpost.Cli.Devices;
+
+/// <summary><c>outpost devices ls|show|revoke</c>.</summary>
+internal static class DevicesCommands
+{
+    public static Command Create(AdminSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var devices = new Command("devices", "List, inspect and revoke enrolled devices");
+        devices.Subcommands.Add(List(session));
+        devices.Subcommands.Add(Show(session));
+        devices.Subcommands.Add(Revoke(session));
+        return devices;
+    }
+
+    private static Command List(AdminSession session)
+    {
+        var site = new Option<string?>("--site") { Description = "Only devices of this site" };
+        var tag = new Option<string?>("--tag") { Description = "Only devices carrying this tag" };
+        var status = LowercaseEnumOption.Optional<DeviceStatus>("--status", "online, offline or revoked");
+        var limit = BoundedIntOption.Optional("--limit", "Page size (server default 100)", minimum: 1);
+        var offset = BoundedIntOption.Optional("--offset", "Devices to skip", minimum: 0);
+        var json = JsonOutput.Option();
+        var command = new Command("ls", "List devices with their status and last check-in") { site, tag, status, limit, offset, json };
+        command.Aliases.Add("list");
+        command.SetAction((parse, ct) => session.RunAsync(
+            parse,
+            async client =>
+            {
+                var query = new DeviceQuery
+                {
+                    Site = parse.GetValue(site),
+                    Tag = parse.GetValue(tag),
+                    Status = parse.GetValue(status),
+                    Limit = parse.GetValue(limit),
+                    Offset = parse.GetValue(offset),
+                };
+                var list = await client.ListDevicesAsync(query, ct);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(session.Output, list, JsonOutput.Context.DeviceList);
+                    return;
+                }
+
+                DeviceViews.WriteTable(session.Output, list, query.Offset ?? 0, session.Now);
+            },
+            ct));
+        return command;
+    }
+
+    private static Command Show(AdminSession session)
+    {
+        var id = new Argument<string>("id") { Description = "Device id" };
+        var json = JsonOutput.Option();
+        var command = new Command("show", "Show one device with its latest system snapshot") { id, json };
+        command.SetAction((parse, ct) => session.RunAsync(
+            parse,
+            async client =>
+            {
+                var device = await client.GetDeviceAsync(parse.GetRequiredValue(id), ct);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(session.Output, device, JsonOutput.Context.DeviceView);
+                    return;
+                }
+
+                DeviceViews.WriteDetails(session.Output, device, session.Now);
+            },
+            ct));
+        return command;
+    }
+
+    private static Command Revoke(AdminSession session)
+    {
+        var id = new Argument<string>("id") { Description = "Device id" };
+        var json = JsonOutput.Option();
+        var command = new Command("revoke", "Revoke a device: its certificate is refused from its next request on") { id, json };
+        command.SetAction((parse, ct) => session.RunAsync(
+            parse,
+            async client =>
+            {
+                var device = await client.RevokeDeviceAsync(parse.GetRequiredValue(id), ct);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(session.Output, device, JsonOutput.Context.DeviceView);
+                    return;
+                }
+
+                session.Output.WriteLine($"Revoked device {device.Id} (site {device.Site}); its next request will be refused.");
+            },
+            ct));
+        return command;
+    }
+}

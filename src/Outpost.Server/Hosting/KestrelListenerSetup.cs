@@ -1,0 +1,71 @@
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Options;
+using Outpost.Server.Admin;
+using Outpost.Server.Certificates;
+using Outpost.Server.Devices;
+
+namespace Outpost.Server.Hosting;
+
+/// <summary>Binds the device listener (HTTPS, client certificates allowed) and the admin listener, and tags their connections.</summary>
+internal sealed class KestrelListenerSetup(
+    IOptions<DeviceApiOptions> device,
+    IOptions<AdminApiOptions> admin,
+    IOptions<OutpostOptions> outpost,
+    ServerCredentials credentials,
+    BoundListeners bound) : IConfigureOptions<KestrelServerOptions>
+{
+    public void Configure(KestrelServerOptions options)
+    {
+        options.AddServerHeader = false;
+        options.Limits.MaxRequestBodySize = outpost.Value.MaxRequestBodyBytes;
+        var deviceAddress = ListenAddress.TryParse(device.Value.Url, "Outpost:DeviceApi:Url", out var error)
+            ?? throw new OptionsValidationException(DeviceApiOptions.Section, typeof(DeviceApiOptions), [error!]);
+        var adminAddress = ListenAddress.TryParse(admin.Value.Url, "Outpost:AdminApi:Url", out error)
+            ?? throw new OptionsValidationException(AdminApiOptions.Section, typeof(AdminApiOptions), [error!]);
+        if (!deviceAddress.Https)
+        {
+            throw new OptionsValidationException(DeviceApiOptions.Section, typeof(DeviceApiOptions),
+                ["Set Outpost:DeviceApi:Url to an https:// URL: devices authenticate with client certificates."]);
+        }
+
+        bound.DeviceAddress = deviceAddress;
+        bound.AdminAddress = adminAddress;
+        options.Listen(deviceAddress.Address, deviceAddress.Port, listen =>
+        {
+            bound.Device = listen;
+            Tag(listen, ListenerKind.Device);
+            listen.UseHttps(https =>
+            {
+                https.ServerCertificate = credentials.ServerCertificate;
+                // Leaf + CA in the handshake: agents pin the CA by fingerprint.
+                https.ServerCertificateChain = [credentials.Authority.PublicCertificate];
+                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                // Accept any certificate at the TLS layer; each request validates it against the fleet CA only
+                // (DeviceAuthenticator) so that a refusal is an HTTP answer with a logged reason.
+                https.ClientCertificateValidation = (_, _, _) => true;
+            });
+        });
+        options.Listen(adminAddress.Address, adminAddress.Port, listen =>
+        {
+            bound.Admin = listen;
+            Tag(listen, ListenerKind.Admin);
+            if (adminAddress.Https)
+            {
+                listen.UseHttps(credentials.ServerCertificate);
+            }
+        });
+    }
+
+    private static void Tag(ListenOptions listen, ListenerKind kind)
+    {
+        var feature = new ListenerFeature(kind);
+        listen.Use(next => connection =>
+        {
+            connection.Features.Set(feature);
+            return next(connection);
+        });
+    }
+}

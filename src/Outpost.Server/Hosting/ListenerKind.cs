@@ -1,0 +1,7 @@
+namespace Outpost.Server.Hosting;
+
+internal enum ListenerKind
+{
+    Device,
+    Admin,
+}

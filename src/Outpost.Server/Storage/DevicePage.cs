@@ -1,0 +1,3 @@
+namespace Outpost.Server.Storage;
+
+internal sealed record DevicePage(IReadOnlyList<DeviceRecord> Items, int Total);

@@ -1,0 +1,13 @@
+namespace Outpost.Server.Storage;
+
+internal sealed class PostgresDialect : SqlDialect
+{
+    // Arbitrary constant shared by every Outpost replica: one migrates, the others wait and then see it done.
+    private const long MigrationLockKey = 0x4f75_7470_6f73_74;
+
+    public override string MigrationFolder => "Postgres";
+
+    public override string? MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey});";
+
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+}

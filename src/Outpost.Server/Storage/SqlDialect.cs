@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace Outpost.Server.Storage;
+
+/// <summary>
+/// The little that differs between the providers. Everything else (SQL text with @parameters, unix-ms times,
+/// JSON as text) is shared by one ADO.NET implementation.
+/// </summary>
+internal abstract class SqlDialect
+{
+    /// <summary>Folder under Storage/Migrations holding this provider's numbered scripts.</summary>
+    public abstract string MigrationFolder { get; }
+
+    /// <summary>Statement run first in each migration transaction so concurrent servers migrate one at a time; null if the transaction itself serializes.</summary>
+    public abstract string? MigrationLockSql { get; }
+
+    /// <summary>A boolean SQL expression: <paramref name="column"/> contains the text of parameter <paramref name="parameter"/> (case-sensitive).</summary>
+    public abstract string Contains(string column, string parameter);
+
+    /// <summary>Per-connection settings applied after open.</summary>
+    public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>One-time database settings applied before migrations.</summary>
+    public virtual Task InitializeDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outpost.Server.Hosting;
+
+namespace Outpost.Server.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddOutpostStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(
+                o => o.Provider != "postgres" || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Set Outpost:Storage:ConnectionString to a PostgreSQL connection string when Outpost:Storage:Provider is 'postgres'.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => CreateDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<OutpostOptions>>().Value.FullDataDirectory));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IDeviceStore, AdoDeviceStore>();
+        services.AddSingleton<IEnrollmentTokenStore, AdoEnrollmentTokenStore>();
+        services.AddSingleton<IAdminTokenStore, AdoAdminTokenStore>();
+        return services;
+    }
+
+    internal static StoreDatabase CreateDatabase(StorageOptions options, string dataDirectory)
+    {
+        if (options.Provider == "postgres")
+        {
+            return new StoreDatabase(NpgsqlDataSource.Create(options.ConnectionString!), new PostgresDialect());
+        }
+
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDirectory, "outpost.db"),
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+
+        return new StoreDatabase(new SqliteDataSource(connectionString), new SqliteDialect());
+    }
+}
