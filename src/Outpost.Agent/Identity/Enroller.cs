@@ -23,7 +23,12 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
             return Fail($"already enrolled ({store.StatePath} exists); use --force to replace this device's identity");
         }
 
-        var pin = CreatePin(arguments);
+        var (pin, pinError) = await CreatePinAsync(arguments, cancellationToken);
+        if (pin is null)
+        {
+            return Fail(pinError!);
+        }
+
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new EnrollmentRequest
         {
@@ -72,16 +77,17 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         return ExitCodes.Success;
     }
 
-    private ServerPin CreatePin(EnrollArguments arguments)
+    private async Task<(ServerPin? Pin, string? Error)> CreatePinAsync(EnrollArguments arguments, CancellationToken cancellationToken)
     {
         if (arguments.CaFingerprint is { } fingerprint)
         {
-            return ServerPin.ForFingerprint(fingerprint, time);
+            var (ca, error) = await CaBootstrap.FetchAsync(arguments.Server, fingerprint, cancellationToken);
+            return ca is null ? (null, error) : (ServerPin.ForCa(ca, time), null);
         }
 
         try
         {
-            return ServerPin.ForCa(X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), time);
+            return (ServerPin.ForCa(X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), time), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {

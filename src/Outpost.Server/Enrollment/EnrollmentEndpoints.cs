@@ -12,10 +12,16 @@ namespace Outpost.Server.Enrollment;
 
 internal static class EnrollmentEndpoints
 {
-    public static void MapEnrollment(this IEndpointRouteBuilder device) =>
+    public static void MapEnrollment(this IEndpointRouteBuilder device)
+    {
         device.MapPost(DeviceApiRoutes.Enroll, EnrollAsync)
             .Accepts<EnrollmentRequest>("application/json").Produces<EnrollmentResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        // Public by nature: the CA certificate is what agents verify the server with, not a secret.
+        device.MapGet(DeviceApiRoutes.CaCertificate, (ServerCredentials credentials) =>
+            Results.Text(credentials.Authority.PublicCertificate.ExportCertificatePem(), "application/x-pem-file"));
+    }
 
     private static async Task<IResult> EnrollAsync(
         HttpContext http, IEnrollmentTokenStore tokens, IDeviceStore devices, DeviceCertificateIssuer issuer,
