@@ -83,7 +83,11 @@ internal sealed class AdminApiClient : IDisposable
 
     private static OutpostJsonContext Json => OutpostJsonContext.Default;
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
+    /// <summary>
+    /// One admin API call with the shared error handling; later features (releases, rollouts) add their typed
+    /// methods on top of it. <paramref name="route"/> starts with '/' and is appended to the server URL.
+    /// </summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, server + route) { Content = content };
         try
