@@ -10,17 +10,18 @@ namespace Outpost.Cli;
 internal static class LowercaseEnumOption
 {
     public static Option<T?> Optional<T>(string name, string description)
-        where T : struct, Enum
-    {
-        var option = new Option<T?>(name) { Description = description, CustomParser = r => Parse<T>(r, name) };
-        option.CompletionSources.Add(Choices<T>());
-        return option;
-    }
+        where T : struct, Enum =>
+        Lowercase<T, T?>(new Option<T?>(name) { Description = description, CustomParser = r => Parse<T>(r, name) });
 
     public static Option<T> Required<T>(string name, string description)
+        where T : struct, Enum =>
+        Lowercase<T, T>(new Option<T>(name) { Description = description, Required = true, CustomParser = r => Parse<T>(r, name) ?? default });
+
+    private static Option<TValue> Lowercase<T, TValue>(Option<TValue> option)
         where T : struct, Enum
     {
-        var option = new Option<T>(name) { Description = description, Required = true, CustomParser = r => Parse<T>(r, name) ?? default };
+        option.HelpName = string.Join('|', Choices<T>());
+        option.CompletionSources.Clear();
         option.CompletionSources.Add(Choices<T>());
         return option;
     }

@@ -84,6 +84,18 @@ public sealed class CliRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ServerStallsAfterHeaders_TimesOutWithOneLine()
+    {
+        stub.StallBody = true;
+        cli.HttpTimeout = TimeSpan.FromMilliseconds(300);
+
+        var result = await cli.RunAsync("devices", "ls");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: cannot reach server at {stub.Url}: no answer within 0.3 s", result.SingleErrorLine());
+    }
+
+    [Fact]
     public async Task Run_NonProblemErrorPage_ReportsStatusAndShortBody()
     {
         var result = await cli.RunAsync("devices", "show", "proxy-down");

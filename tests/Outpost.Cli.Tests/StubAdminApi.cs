@@ -52,6 +52,12 @@ internal sealed class StubAdminApi : IAsyncDisposable
     /// <summary>When set, every request waits until the client gives up (for timeout tests).</summary>
     public bool Hang { get; set; }
 
+    /// <summary>When set, every answer sends its headers and then stalls before the body.</summary>
+    public bool StallBody { get; set; }
+
+    /// <summary>Devices the list reports beyond those it returns, as if they were on later pages.</summary>
+    public int DevicesOnOtherPages { get; set; } = 40;
+
     public static async Task<StubAdminApi> StartAsync(string name = "stub", X509Certificate2? tlsCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -100,6 +106,15 @@ internal sealed class StubAdminApi : IAsyncDisposable
                 return;
             }
 
+            if (StallBody)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"items\":[");
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
             var auth = context.Request.Headers.Authorization.ToString();
             if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !Identities.TryGetValue(auth["Bearer ".Length..], out var who))
             {
@@ -112,7 +127,7 @@ internal sealed class StubAdminApi : IAsyncDisposable
         });
 
         app.MapGet(AdminApiRoutes.WhoAmI, (HttpContext c) => Json((AdminTokenView)c.Items["who"]!, J.AdminTokenView));
-        app.MapGet(AdminApiRoutes.Devices, () => Json(new DeviceList { Items = [.. Devices.Select(d => d with { System = null })], Total = Devices.Count + 40 }, J.DeviceList));
+        app.MapGet(AdminApiRoutes.Devices, () => Json(new DeviceList { Items = [.. Devices.Select(d => d with { System = null })], Total = Devices.Count + DevicesOnOtherPages }, J.DeviceList));
         app.MapGet(AdminApiRoutes.Devices + "/{id}", (string id) => id switch
         {
             // Not the contract: what a proxy in front of a dead server, or a crashing server, would answer.

@@ -20,7 +20,7 @@ internal static class AdminTokensCommands
     private static Command CreateToken(AdminSession session)
     {
         var name = new Option<string>("--name") { Description = "Who or what uses the token", Required = true };
-        var role = LowercaseEnumOption.Required<AdminRole>("--role", "viewer, operator or admin");
+        var role = LowercaseEnumOption.Required<AdminRole>("--role", "viewer reads, operator also changes devices and tokens, admin also manages admin tokens");
         var json = JsonOutput.Option();
         var command = new Command("create", "Create an admin token; its secret is printed once") { name, role, json };
         command.SetAction((parse, ct) => session.RunAsync(

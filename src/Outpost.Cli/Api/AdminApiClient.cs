@@ -16,6 +16,9 @@ namespace Outpost.Cli.Api;
 /// </summary>
 internal sealed class AdminApiClient : IDisposable
 {
+    /// <summary>Far above any admin answer (a page of devices is a few hundred KiB); a runaway body fails instead.</summary>
+    private const long MaxResponseBytes = 64L << 20;
+
     private readonly HttpClient http;
     private readonly string server;
     private readonly TimeSpan timeout;
@@ -41,7 +44,7 @@ internal sealed class AdminApiClient : IDisposable
                 trust.Validate(certificate, chain, errors);
         }
 
-        var http = new HttpClient(handler) { Timeout = context.HttpTimeout };
+        var http = new HttpClient(handler) { Timeout = context.HttpTimeout, MaxResponseContentBufferSize = MaxResponseBytes };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         http.DefaultRequestHeaders.Accept.ParseAdd("application/problem+json");
@@ -83,12 +86,18 @@ internal sealed class AdminApiClient : IDisposable
 
     private static OutpostJsonContext Json => OutpostJsonContext.Default;
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
+    /// <summary>
+    /// One admin API call with the shared error handling; later features (releases, rollouts) add their typed
+    /// methods on top of it. <paramref name="route"/> starts with '/' and is appended to the server URL.
+    /// </summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, server + route) { Content = content };
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            // ResponseContentRead (the default): HttpClient.Timeout then also covers the body, so a server that sends
+            // headers and stalls cannot hang the CLI.
+            using var response = await http.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {

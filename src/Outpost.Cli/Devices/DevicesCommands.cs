@@ -22,7 +22,7 @@ internal static class DevicesCommands
     {
         var site = new Option<string?>("--site") { Description = "Only devices of this site" };
         var tag = new Option<string?>("--tag") { Description = "Only devices carrying this tag" };
-        var status = LowercaseEnumOption.Optional<DeviceStatus>("--status", "online, offline or revoked");
+        var status = LowercaseEnumOption.Optional<DeviceStatus>("--status", "Only devices with this status");
         var limit = BoundedIntOption.Optional("--limit", "Page size (server default 100)", minimum: 1);
         var offset = BoundedIntOption.Optional("--offset", "Devices to skip", minimum: 0);
         var json = JsonOutput.Option();

@@ -8,6 +8,8 @@ namespace Outpost.Cli.Tokens;
 /// <summary><c>outpost tokens create|ls|revoke</c>: enrollment tokens for devices.</summary>
 internal static class TokensCommands
 {
+    private static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(24);
+
     public static Command Create(AdminSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -23,10 +25,10 @@ internal static class TokensCommands
         var site = new Option<string>("--site") { Description = "Site of the devices that enroll with it", Required = true };
         var tags = new Option<string[]>("--tag") { Description = "Tag given to enrolled devices (repeatable)" };
         var uses = BoundedIntOption.WithDefault("--uses", "How many devices may enroll with it", minimum: 1, defaultValue: 1);
-        var expires = new Option<TimeSpan>("--expires")
+        var expires = new Option<TimeSpan?>("--expires")
         {
-            Description = "Validity, e.g. 30m, 24h, 7d",
-            DefaultValueFactory = _ => TimeSpan.FromHours(24),
+            Description = "Validity, e.g. 30m, 24h, 7d [default: 24h]",
+            HelpName = "duration",
             CustomParser = ParseDuration,
         };
         var json = JsonOutput.Option();
@@ -40,7 +42,7 @@ internal static class TokensCommands
                     Site = parse.GetRequiredValue(site),
                     Tags = parse.GetValue(tags) ?? [],
                     MaxUses = parse.GetValue(uses),
-                    ValidForSeconds = (long)parse.GetValue(expires).TotalSeconds,
+                    ValidForSeconds = (long)(parse.GetValue(expires) ?? DefaultValidity).TotalSeconds,
                 };
                 var created = await client.CreateEnrollmentTokenAsync(request, ct);
                 if (parse.GetValue(json))
@@ -99,7 +101,7 @@ internal static class TokensCommands
         return command;
     }
 
-    private static TimeSpan ParseDuration(ArgumentResult result)
+    private static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
         if (DurationParser.TryParse(text, out var duration))
@@ -108,6 +110,6 @@ internal static class TokensCommands
         }
 
         result.AddError($"invalid duration '{text}' for --expires: use a number and a unit, e.g. 30m, 24h, 7d");
-        return default;
+        return null;
     }
 }

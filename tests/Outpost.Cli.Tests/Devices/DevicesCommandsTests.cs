@@ -48,6 +48,28 @@ public sealed class DevicesCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_NoDevices_SaysSo()
+    {
+        stub.Devices.Clear();
+        stub.DevicesOnOtherPages = 0;
+
+        var result = await cli.RunAsync("devices", "ls");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("No devices.", result.StdoutLines.Single());
+    }
+
+    [Fact]
+    public async Task List_AllOnOnePage_HasNoPagingFooter()
+    {
+        stub.DevicesOnOtherPages = 0;
+
+        var result = await cli.RunAsync("devices", "ls");
+
+        Assert.Equal(3, result.StdoutLines.Length);
+    }
+
+    [Fact]
     public async Task List_Json_PrintsTheApiRecords()
     {
         var result = await cli.RunAsync("devices", "ls", "--json");
