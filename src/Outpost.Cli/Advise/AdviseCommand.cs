@@ -9,6 +9,12 @@ namespace Outpost.Cli.Advise;
 /// <summary><c>outpost advise workload.yaml [--json] [--markdown FILE] [--html FILE]</c>.</summary>
 internal static class AdviseCommand
 {
+    // Stdout JSON is never embedded in HTML, so readable '<', '+' and quotes beat \u003C escapes.
+    private static readonly AdviseJsonContext OutputJson = new(new JsonSerializerOptions(AdviseJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static Command Create()
     {
         var workload = new Argument<FileInfo>("workload") { Description = "Workload file (YAML; see docs/advise/README.md)" };
@@ -47,6 +53,12 @@ internal static class AdviseCommand
             error.WriteLine($"error: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect, not bad input; still one line, never a stack trace on the operator's terminal.
+            error.WriteLine($"error: {file}: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
 
         if (!TryWrite(markdown, "--markdown", () => MarkdownRenderer.Render(report), error)
             || !TryWrite(html, "--html", () => HtmlRenderer.Render(report), error))
@@ -56,7 +68,7 @@ internal static class AdviseCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(report, AdviseJsonContext.Default.AdviceReport));
+            output.WriteLine(JsonSerializer.Serialize(report, OutputJson.AdviceReport));
             return 0;
         }
 

@@ -27,7 +27,7 @@ internal static class WorkloadResolver
         if (device is not null && !device.Supports(d.Precision))
         {
             throw new AdviseInputException("device.precision",
-                $"{device.Name} cannot run {d.Precision.ToUpperInvariant()} ({device.Accelerator}); its fastest mode is {device.FastestPrecision.ToUpperInvariant()}. {device.Notes}".TrimEnd());
+                $"the {device.Name} ({device.Accelerator}) does not support {d.Precision.ToUpperInvariant()}; its fastest mode is {device.FastestPrecision.ToUpperInvariant()}. {device.Notes}".TrimEnd());
         }
 
         var price = d.PriceUsd ?? device?.PriceUsd

@@ -25,6 +25,11 @@ internal static class YamlToJson
                 fileLabel,
                 $"YAML syntax error at line {ex.Start.Line}, column {ex.Start.Column}: {Trim(reason)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed flow collections.
+            throw new AdviseInputException(fileLabel, $"YAML syntax error after line {LastGoodLine(yaml)}: malformed flow collection or scalar");
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -100,6 +105,25 @@ internal static class YamlToJson
         }
 
         return JsonValue.Create(text);
+    }
+
+    private static long LastGoodLine(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        long line = 1;
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                line = scanner.Current?.End.Line ?? line;
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Stop at the token that broke the scanner: the line before it is the last one read cleanly.
+        }
+
+        return line;
     }
 
     private static string Trim(string message) => message.Replace(Environment.NewLine, " ", StringComparison.Ordinal).TrimEnd('.');
