@@ -22,4 +22,7 @@ internal sealed record AdviceReport
 
     /// <summary>Prices that came from the built-in defaults rather than the workload file: the user should set them.</summary>
     public required IReadOnlyList<string> DefaultedPrices { get; init; }
+
+    /// <summary>Claims that look implausible against the device catalog (see <see cref="ClaimChecks"/>).</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
 }

@@ -44,6 +44,7 @@ internal static class Advisor
             Sensitivity = SensitivityAnalyzer.Analyze(r, a),
             Prices = r.Prices,
             DefaultedPrices = defaulted,
+            Warnings = ClaimChecks.Check(r),
         };
     }
 }

@@ -25,6 +25,11 @@ internal static class HtmlRenderer
         }
 
         sb.Append("<p>").Append(E($"{r.Devices} device(s) at {r.Sites} site(s); {r.Device.Name}, {r.Device.Model ?? "model"} {r.Device.Precision.ToUpperInvariant()}, {Fmt.Ms(r.Device.EdgeInferenceMs)} per inference")).Append(" <small>(").Append(E(r.Device.EdgeInferenceSource)).Append(")</small></p>");
+        foreach (var warning in r.Warnings)
+        {
+            sb.Append("<p class=\"caveat\">Warning: ").Append(E(warning)).Append("</p>");
+        }
+
         sb.Append("<p class=\"verdict\">Recommendation: ").Append(E(r.Recommendation.Verdict.ToString().ToUpperInvariant())).Append("</p>");
         sb.Append("<p>").Append(E(r.Recommendation.Summary)).Append("</p><ul>");
         foreach (var reason in r.Recommendation.Reasons)

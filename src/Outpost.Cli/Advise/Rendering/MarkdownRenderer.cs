@@ -18,6 +18,12 @@ internal static class MarkdownRenderer
 
         sb.AppendLine($"{r.Devices} device(s) at {r.Sites} site(s); {r.Device.Name}, {r.Device.Model ?? "model"} {r.Device.Precision.ToUpperInvariant()}, {Fmt.Ms(r.Device.EdgeInferenceMs)} per inference ({Escape(r.Device.EdgeInferenceSource)}).");
         sb.AppendLine();
+        foreach (var warning in r.Warnings)
+        {
+            sb.AppendLine($"> Warning: {Escape(warning)}");
+            sb.AppendLine();
+        }
+
         sb.AppendLine($"## Recommendation: **{r.Recommendation.Verdict.ToString().ToUpperInvariant()}**");
         sb.AppendLine();
         sb.AppendLine(Escape(r.Recommendation.Summary));

@@ -11,6 +11,11 @@ internal static class TextRenderer
         var sb = new StringBuilder();
         sb.AppendLine($"outpost advise: {r.Workload}");
         sb.AppendLine($"  {r.Devices} device(s) at {r.Sites} site(s); {r.Device.Name}, {r.Device.Model ?? "model"} {r.Device.Precision.ToUpperInvariant()}, {Fmt.Ms(r.Device.EdgeInferenceMs)} per inference ({r.Device.EdgeInferenceSource})");
+        foreach (var warning in r.Warnings)
+        {
+            sb.AppendLine($"  warning: {warning}");
+        }
+
         sb.AppendLine();
         sb.AppendLine($"RECOMMENDATION: {r.Recommendation.Verdict.ToString().ToUpperInvariant()}");
         sb.AppendLine($"  {r.Recommendation.Summary}");
