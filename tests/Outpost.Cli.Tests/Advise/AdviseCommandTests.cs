@@ -23,7 +23,8 @@ public sealed class AdviseCommandTests
     public void Advise_NegativeRate_NamesFieldPath()
     {
         var yaml = CommandRunner.ExampleWith(Pilot, "rawMbps: 2", "rawMbps: -2");
-        AssertOneLineError(CommandRunner.RunYaml(yaml), "error: sites[0].sources[0].rawMbps: must be >= 0 (got -2)");
+        var line = LineOf(yaml, "rawMbps: -2");
+        AssertOneLineError(CommandRunner.RunYaml(yaml), $"error: sites[0].sources[0].rawMbps: must be >= 0 (got -2) (line {line})");
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class AdviseCommandTests
     {
         var yaml = CommandRunner.ExampleWith(Pilot, "slaMs: 300", "slaMs: 5");
         AssertOneLineError(CommandRunner.RunYaml(yaml), "error: latency.slaMs: 5 ms is below the edge inference time of 12.5 ms");
+        Assert.Contains("neither the edge nor the cloud can meet it", CommandRunner.RunYaml(yaml).Err, StringComparison.Ordinal);
     }
 
     [Fact]

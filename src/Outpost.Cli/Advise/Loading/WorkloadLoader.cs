@@ -24,14 +24,21 @@ internal static class WorkloadLoader
 
     public static ResolvedWorkload Load(string yaml, string fileLabel, DeviceCatalog catalog)
     {
-        var workload = Parse(yaml, fileLabel);
-        WorkloadValidator.Validate(workload);
-        return WorkloadResolver.Resolve(workload, catalog);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var workload = Parse(yaml, fileLabel, lines);
+        try
+        {
+            WorkloadValidator.Validate(workload);
+            return WorkloadResolver.Resolve(workload, catalog);
+        }
+        catch (AdviseInputException ex) when (lines.TryGetValue(ex.Field, out var line))
+        {
+            throw new AdviseInputException(ex.Field, $"{ex.Reason} (line {line})");
+        }
     }
 
-    public static Workload Parse(string yaml, string fileLabel)
+    public static Workload Parse(string yaml, string fileLabel, Dictionary<string, int> lines)
     {
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var node = YamlToJson.Convert(yaml, fileLabel, lines);
         if (node is not System.Text.Json.Nodes.JsonObject)
         {
