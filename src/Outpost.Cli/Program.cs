@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Outpost.Cli.AdminTokens;
+using Outpost.Cli.Advise;
 using Outpost.Cli.Devices;
 using Outpost.Cli.Login;
 using Outpost.Cli.Tokens;
@@ -21,6 +22,7 @@ internal static class Program
         root.Subcommands.Add(DevicesCommands.Create(session));
         root.Subcommands.Add(TokensCommands.Create(session));
         root.Subcommands.Add(AdminTokensCommands.Create(session));
+        root.Subcommands.Add(AdviseCommand.Create());
         return CliRunner.RunAsync(root, args, context);
     }
 }

@@ -78,14 +78,21 @@ public sealed class FleetLifecycleTests
         int devicePort = ServerProcess.FreePort(), adminPort = ServerProcess.FreePort();
         var server = await ServerProcess.StartAsync(temp.Sub("server"), devicePort, adminPort, Interval);
         var adminToken = server.InitialAdminToken!;
-        await using var agent = await EnrollAndRunAsync(server, adminToken, temp.Sub("agent"));
-        using (var admin = server.AdminClient(adminToken))
+        ChildProcess agent;
+        try
         {
+            agent = await EnrollAndRunAsync(server, adminToken, temp.Sub("agent"));
+            using var admin = server.AdminClient(adminToken);
             await Fleet.WaitForAsync(admin, d => d.Count == 1 && d[0].Status == DeviceStatus.Online, TimeSpan.FromSeconds(60), "agent online");
+            server.AssertNoErrorsLogged();
+            Assert.Equal(0, await server.StopAsync());
+        }
+        finally
+        {
+            await server.DisposeAsync();
         }
 
-        server.AssertNoErrorsLogged();
-        Assert.Equal(0, await server.StopAsync());
+        await using var agentProcess = agent;
 
         // Several intervals of outage: the agent retries with backoff and does not give up.
         await Task.Delay(Interval * 4, TestContext.Current.CancellationToken);

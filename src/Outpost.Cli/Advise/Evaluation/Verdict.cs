@@ -1,0 +1,8 @@
+namespace Outpost.Cli.Advise.Evaluation;
+
+internal enum Verdict
+{
+    Edge,
+    Hybrid,
+    Cloud,
+}
