@@ -36,6 +36,12 @@ public enum TufFailure
     /// <summary>Metadata the step depends on is not trusted yet, or the referring metadata does not list it.</summary>
     MissingMetadata,
 
+    /// <summary>
+    /// A persisted timestamp or snapshot offered after root rotated the timestamp or snapshot keys: it must be
+    /// deleted, not trusted, to recover from a fast-forward attack (TUF 5.3.11).
+    /// </summary>
+    KeysRotated,
+
     /// <summary>No trusted targets metadata lists the requested target.</summary>
     TargetNotFound,
 }
