@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Outpost.Trust.Tuf.Json;
 
 namespace Outpost.Trust.Tuf.Metadata;
@@ -60,17 +59,31 @@ public sealed class TufEnvelope
         return new TufEnvelope(signed, canonical, signatures);
     }
 
-    /// <summary>Serializes a file: canonical JSON of the whole envelope, so what is stored is what was signed.</summary>
+    /// <summary>
+    /// Serializes a file as ordinary compact JSON. Not canonical JSON: that leaves control characters (the newlines
+    /// of a PEM key) unescaped, which is fine for hashing but not a valid JSON document.
+    /// </summary>
     internal static byte[] Write(JsonElement signed, IEnumerable<TufSignature> signatures)
     {
-        var list = new JsonArray();
-        foreach (var signature in signatures)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            list.Add((JsonNode)new JsonObject { ["keyid"] = signature.KeyId, ["sig"] = signature.Sig });
+            writer.WriteStartObject();
+            writer.WriteStartArray("signatures");
+            foreach (var signature in signatures)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("keyid", signature.KeyId);
+                writer.WriteString("sig", signature.Sig);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("signed");
+            signed.WriteTo(writer);
+            writer.WriteEndObject();
         }
 
-        var envelope = new JsonObject { ["signatures"] = list, ["signed"] = JsonNode.Parse(signed.GetRawText()) };
-        using var document = JsonDocument.Parse(envelope.ToJsonString(), CanonicalJson.DocumentOptions);
-        return CanonicalJson.Serialize(document.RootElement);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -31,6 +31,9 @@ internal sealed class TestRepository
 
     public DateTimeOffset Expires { get; set; } = Now.AddDays(30);
 
+    /// <summary>Per-role expiry overriding <see cref="Expires"/> (delegated roles use "targets").</summary>
+    public Dictionary<string, DateTimeOffset> RoleExpires { get; } = new();
+
     public long RootVersion { get; set; } = 1;
 
     public long TimestampVersion { get; set; } = 1;
@@ -69,7 +72,7 @@ internal sealed class TestRepository
             roles[role] = new RoleKeys(signers.Select(k => k.KeyId).ToList(), Thresholds.GetValueOrDefault(role, 1));
         }
 
-        return new RootMetadata(TufSigned.CurrentSpecVersion, RootVersion, Expires, false, keys, roles);
+        return new RootMetadata(TufSigned.CurrentSpecVersion, RootVersion, ExpiryOf(TufRoles.Root), false, keys, roles);
     }
 
     public byte[] SignRoot(params IEnumerable<TufSigningKey> signers) => MetadataSigner.Sign(RootSigned(), signers);
@@ -82,11 +85,11 @@ internal sealed class TestRepository
         foreach (var (role, signers, artifacts, _) in Delegated)
         {
             var delegations = DelegationsFor(role.Name);
-            var signed = new TargetsMetadata(TufSigned.CurrentSpecVersion, DelegatedVersion, Expires, Files(artifacts), delegations);
+            var signed = new TargetsMetadata(TufSigned.CurrentSpecVersion, DelegatedVersion, ExpiryOf(TufRoles.Targets), Files(artifacts), delegations);
             DelegatedFiles[role.Name] = MetadataSigner.Sign(signed, signers);
         }
 
-        var targets = new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, Expires, Files(Artifacts),
+        var targets = new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, ExpiryOf(TufRoles.Targets), Files(Artifacts),
             DelegationsFor(TufRoles.Targets));
         Targets = MetadataSigner.Sign(targets, Keys[TufRoles.Targets]);
         var meta = new Dictionary<string, MetaFile> { [TufRoles.FileName(TufRoles.Targets)] = new(TargetsVersion) };
@@ -96,7 +99,7 @@ internal sealed class TestRepository
         }
 
         Snapshot = MetadataSigner.Sign(
-            new SnapshotMetadata(TufSigned.CurrentSpecVersion, SnapshotVersion, Expires, meta), Keys[TufRoles.Snapshot]);
+            new SnapshotMetadata(TufSigned.CurrentSpecVersion, SnapshotVersion, ExpiryOf(TufRoles.Snapshot), meta), Keys[TufRoles.Snapshot]);
         SignTimestamp();
     }
 
@@ -106,7 +109,7 @@ internal sealed class TestRepository
         var snapshotMeta = new MetaFile(snapshotVersion ?? SnapshotVersion, Snapshot.Length,
             new Dictionary<string, string> { ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(Snapshot)) });
         Timestamp = MetadataSigner.Sign(
-            new TimestampMetadata(TufSigned.CurrentSpecVersion, TimestampVersion, Expires, snapshotMeta), Keys[TufRoles.Timestamp]);
+            new TimestampMetadata(TufSigned.CurrentSpecVersion, TimestampVersion, ExpiryOf(TufRoles.Timestamp), snapshotMeta), Keys[TufRoles.Timestamp]);
     }
 
     public static TargetFile FileFor(byte[] content) => new(content.Length, new Dictionary<string, string>
@@ -114,6 +117,8 @@ internal sealed class TestRepository
         ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(content)),
         ["sha512"] = Convert.ToHexStringLower(SHA512.HashData(content)),
     });
+
+    private DateTimeOffset ExpiryOf(string role) => RoleExpires.GetValueOrDefault(role, Expires);
 
     private static Dictionary<string, TargetFile> Files(Dictionary<string, byte[]> artifacts) =>
         artifacts.ToDictionary(a => a.Key, a => FileFor(a.Value));
