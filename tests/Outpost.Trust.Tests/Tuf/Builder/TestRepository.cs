@@ -34,6 +34,9 @@ internal sealed class TestRepository
     /// <summary>Per-role expiry overriding <see cref="Expires"/> (delegated roles use "targets").</summary>
     public Dictionary<string, DateTimeOffset> RoleExpires { get; } = new();
 
+    /// <summary>Whether snapshot lists length and hashes of targets.json (optional in TUF 4.4).</summary>
+    public bool SnapshotListsHashes { get; set; }
+
     public long RootVersion { get; set; } = 1;
 
     public long TimestampVersion { get; set; } = 1;
@@ -92,7 +95,12 @@ internal sealed class TestRepository
         var targets = new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, ExpiryOf(TufRoles.Targets), Files(Artifacts),
             DelegationsFor(TufRoles.Targets));
         Targets = MetadataSigner.Sign(targets, Keys[TufRoles.Targets]);
-        var meta = new Dictionary<string, MetaFile> { [TufRoles.FileName(TufRoles.Targets)] = new(TargetsVersion) };
+        var meta = new Dictionary<string, MetaFile>
+        {
+            [TufRoles.FileName(TufRoles.Targets)] = SnapshotListsHashes
+                ? new MetaFile(TargetsVersion, Targets.Length, FileFor(Targets).Hashes)
+                : new MetaFile(TargetsVersion),
+        };
         foreach (var name in DelegatedFiles.Keys)
         {
             meta[TufRoles.FileName(name)] = new MetaFile(DelegatedVersion);
