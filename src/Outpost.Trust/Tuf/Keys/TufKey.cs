@@ -35,6 +35,12 @@ public sealed record TufKey(string KeyType, string Scheme, string PublicValue)
     internal static TufKey Parse(JsonElement element, string role)
     {
         var fields = JsonFields.Of(element, role, "key");
-        return new TufKey(fields.String("keytype"), fields.String("scheme"), fields.Object("keyval").String("public"));
+        // Only keyval.public of the schemes we implement is read; a key type with another keyval shape must not
+        // make the whole metadata unreadable (TUF 4.2: unknown keys are simply unusable), so it becomes "".
+        var keyVal = fields.Object("keyval").Element;
+        var publicValue = keyVal.TryGetProperty("public", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : string.Empty;
+        return new TufKey(fields.String("keytype"), fields.String("scheme"), publicValue);
     }
 }

@@ -59,7 +59,7 @@ public sealed class TufSigningKey : IDisposable
             case TufSchemes.EcdsaP256:
                 var ecdsa = ECDsa.Create();
                 ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
-                if (ecdsa.KeySize != 256)
+                if (ecdsa.ExportParameters(includePrivateParameters: false).Curve.Oid?.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
                 {
                     ecdsa.Dispose();
                     throw new ArgumentException("not a P-256 private key", nameof(pkcs8));
