@@ -53,4 +53,12 @@ public sealed class CanonicalJsonTests
     {
         Assert.Equal("""[9007199254740993,-5,0]""", Canonical("[9007199254740993, -5, 0]"));
     }
+
+    [Theory]
+    [InlineData("""{"k":"\ud800"}""")]
+    [InlineData("""{"\udc00":1}""")]
+    public void Canonicalize_LoneSurrogateEscape_FormatException(string json)
+    {
+        Assert.Throws<FormatException>(() => Canonical(json));
+    }
 }

@@ -137,4 +137,13 @@ public sealed class MetadataParsingTests
 
         Assert.Equal(CanonicalJson.Serialize(envelope.SignedElement), envelope.CanonicalSigned.ToArray());
     }
+
+    [Theory]
+    [InlineData("""{"signatures":[],"signed":{"\udc00":1}}""")]
+    [InlineData("""{"signatures":[],"signed":{"_type":"\ud800"}}""")]
+    [InlineData("""{"signatures":[{"keyid":"\ud800","sig":"00"}],"signed":{}}""")]
+    public void Parse_LoneSurrogateEscape_Format(string json)
+    {
+        Assert.Equal(TufFailure.Format, Refused<RootMetadata>(Encoding.UTF8.GetBytes(json)).Failure);
+    }
 }

@@ -32,8 +32,16 @@ public static class CanonicalJson
     /// <summary>Parses arbitrary JSON bytes (refusing duplicate keys) and returns their canonical form.</summary>
     public static byte[] Canonicalize(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json, DocumentOptions);
-        return Serialize(document.RootElement);
+        try
+        {
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            return Serialize(document.RootElement);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate-key check unescapes names and throws this for a lone surrogate escape.
+            throw new FormatException("JSON text is not valid Unicode", ex);
+        }
     }
 
     private static void Write(JsonElement element, ArrayBufferWriter<byte> output)
@@ -60,7 +68,7 @@ public static class CanonicalJson
                 output.Write("]"u8);
                 break;
             case JsonValueKind.String:
-                WriteString(element.GetString()!, output);
+                WriteString(GetString(element), output);
                 break;
             case JsonValueKind.Number:
                 WriteInteger(element, output);
@@ -84,7 +92,7 @@ public static class CanonicalJson
         var properties = new List<(byte[] Key, JsonElement Value)>();
         foreach (var property in element.EnumerateObject())
         {
-            properties.Add((Encode(property.Name), property.Value));
+            properties.Add((Encode(PropertyName(property)), property.Value));
         }
 
         // Code point order == UTF-8 byte order; securesystemslib sorts Python str keys, which compare by code point.
@@ -120,6 +128,32 @@ public static class CanonicalJson
         }
 
         output.Write(Encoding.ASCII.GetBytes(raw == "-0" ? "0" : raw));
+    }
+
+    // An escaped lone surrogate ("\ud800") makes System.Text.Json throw InvalidOperationException on read;
+    // hostile metadata must end in a FormatException (a refusal), never in another exception type.
+    private static string GetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FormatException("string is not valid Unicode", ex);
+        }
+    }
+
+    private static string PropertyName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FormatException("object key is not valid Unicode", ex);
+        }
     }
 
     private static void WriteString(string value, ArrayBufferWriter<byte> output) => WriteEscaped(Encode(value), output);

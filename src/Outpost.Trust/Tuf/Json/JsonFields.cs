@@ -39,7 +39,17 @@ internal readonly struct JsonFields(JsonElement element, string role)
         return value;
     }
 
-    public string String(string name) => Get(name, JsonValueKind.String).GetString()!;
+    public string String(string name)
+    {
+        try
+        {
+            return Get(name, JsonValueKind.String).GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Fail($"field '{name}' is not valid Unicode");
+        }
+    }
 
     public JsonFields Object(string name) => new(Get(name, JsonValueKind.Object), Role);
 

@@ -36,6 +36,11 @@ public sealed class TufEnvelope
         {
             throw new TufException(role, TufFailure.Format, $"not valid JSON: {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json's duplicate-key check throws this for a lone surrogate escape in a key.
+            throw new TufException(role, TufFailure.Format, "JSON text is not valid Unicode", ex);
+        }
 
         var fields = JsonFields.Of(root, role, "metadata file");
         var signed = fields.Get("signed", JsonValueKind.Object);

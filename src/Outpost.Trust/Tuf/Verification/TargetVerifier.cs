@@ -29,7 +29,7 @@ public static class TargetVerifier
             var buffer = new byte[BufferBytes];
             long total = 0;
             int read;
-            while ((read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, expected.Length + 1 - total))) > 0)
+            while ((read = content.Read(buffer, 0, NextReadSize(buffer.Length, expected.Length - total))) > 0)
             {
                 total += read;
                 foreach (var hasher in hashers.Values)
@@ -57,6 +57,10 @@ public static class TargetVerifier
             }
         }
     }
+
+    // One byte past the expected length is enough to prove "too long" without reading an endless stream.
+    private static int NextReadSize(int bufferLength, long remaining) =>
+        remaining >= bufferLength ? bufferLength : (int)remaining + 1;
 
     internal static void Check(string name, long? length, IReadOnlyDictionary<string, string>? hashes, ReadOnlySpan<byte> data)
     {
