@@ -146,4 +146,19 @@ public sealed class MetadataParsingTests
     {
         Assert.Equal(TufFailure.Format, Refused<RootMetadata>(Encoding.UTF8.GetBytes(json)).Failure);
     }
+
+    [Theory]
+    [InlineData("targets")]
+    [InlineData("root")]
+    public void Parse_DelegatedRoleNamedLikeTopLevelRole_Format(string name)
+    {
+        var role = new JsonObject
+        {
+            ["name"] = name, ["keyids"] = new JsonArray(), ["threshold"] = 1, ["terminating"] = false, ["paths"] = new JsonArray("*"),
+        };
+        var signed = Signed(new TestRepository().Targets);
+        signed["delegations"] = new JsonObject { ["keys"] = new JsonObject(), ["roles"] = new JsonArray(role) };
+
+        Assert.Contains($"cannot be named '{name}'", Refused<TargetsMetadata>(Envelope(signed)).Message, StringComparison.Ordinal);
+    }
 }

@@ -32,6 +32,12 @@ public sealed record Delegations(IReadOnlyDictionary<string, TufKey> Keys, IRead
         foreach (var item in fields.Get("roles", System.Text.Json.JsonValueKind.Array).EnumerateArray())
         {
             var role = DelegatedRole.Parse(JsonFields.Of(item, fields.Role, "delegated role"));
+            // A delegated role named like a top-level role could stand in for it (python-tuf refuses these too).
+            if (RootMetadata.TopLevelRoles.Contains(role.Name))
+            {
+                throw fields.Fail($"delegated role cannot be named '{role.Name}'");
+            }
+
             if (!names.Add(role.Name))
             {
                 throw fields.Fail($"delegated role '{role.Name}' is listed twice");
