@@ -37,6 +37,11 @@ internal sealed class KestrelListenerSetup(
         {
             bound.Device = listen;
             Tag(listen, ListenerKind.Device);
+            listen.Use(next => connection =>
+            {
+                connection.Features.Set(new DeviceConnectionState());
+                return next(connection);
+            });
             var context = ChainWithRoot.Create(credentials.ServerCertificate, credentials.Authority.PublicCertificate);
             listen.UseHttps(new TlsHandshakeCallbackOptions
             {

@@ -57,9 +57,13 @@ public sealed class DeviceAuthenticationTests
         Assert.Equal(HttpStatusCode.OK, (await device.CheckInAsync()).StatusCode);
 
         time.Advance(TimeSpan.FromDays(31));
-        var response = await device.CheckInAsync();
+        var sameConnection = await device.CheckInAsync();
+        using var fresh = server.DeviceClient(device.Certificate);
+        var newConnection = await fresh.PostAsJsonAsync(Protocol.DeviceApiRoutes.CheckIn, TestDevice.SampleCheckIn(), Protocol.OutpostJsonContext.Default.CheckInRequest, Ct);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // Both paths: the per-connection validation cache and a full chain build.
+        Assert.Equal(HttpStatusCode.Unauthorized, sameConnection.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, newConnection.StatusCode);
         Assert.True(server.Logged("DeviceRequestRefused", "not valid for this fleet"));
     }
 

@@ -80,11 +80,30 @@ public sealed class OutpostTestServer : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton(time));
         }
 
-        var app = builder.Build();
-        await app.InitializeOutpostAsync();
-        app.MapOutpost();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new OutpostTestServer(app, dataDirectory, owns, logs, output);
+        WebApplication? app = null;
+        try
+        {
+            app = builder.Build();
+            await app.InitializeOutpostAsync();
+            app.MapOutpost();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            return new OutpostTestServer(app, dataDirectory, owns, logs, output);
+        }
+        catch
+        {
+            // A server that fails to start (e.g. invalid settings) must not leak its folder or open listeners.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            if (owns)
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>An admin API client; with no token, sends no Authorization header.</summary>
