@@ -62,4 +62,20 @@ public sealed class ListenerRoutingTests
         Assert.Equal("CN=outpost-server", sent[0].Subject);
         Assert.Equal(server.CaFingerprint, Trust.Certificates.CaFingerprint.Of(sent[1]));
     }
+
+    [Fact]
+    public async Task AdminListener_Https_UsesTheServerCertificate()
+    {
+        await using var server = await OutpostTestServer.StartAsync(settings: new Dictionary<string, string?> { ["Outpost:AdminApi:Url"] = "https://127.0.0.1:0" });
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            Trust.Certificates.PinnedChain.Validate(X509CertificateLoader.LoadCertificate(certificate!.GetRawCertData()), server.CaCertificate, DateTimeOffset.UtcNow, out _);
+        using var client = new HttpClient(handler) { BaseAddress = server.AdminApi };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", server.InitialAdminToken);
+
+        var response = await client.GetAsync(AdminApiRoutes.WhoAmI, TestContext.Current.CancellationToken);
+
+        Assert.Equal("https", server.AdminApi.Scheme);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
