@@ -20,11 +20,12 @@ public sealed class CheckInFlushServiceTests
         buffer.Enqueue(new DeviceCheckIn("a", time.GetUtcNow(), "1", "c", "{}"));
 
         Assert.Equal(0, store.Written);
-        time.Advance(TimeSpan.FromSeconds(1));
-        // The flush runs on the service's own task after the fake timer fires: wait for it with a generous deadline.
+        // ExecuteAsync runs on a background thread (.NET 10), so its timer may be armed after any given Advance:
+        // keep advancing the fake clock by one interval until the flush shows up, with a generous real deadline.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (store.Written == 0 && DateTime.UtcNow < deadline)
         {
+            time.Advance(TimeSpan.FromSeconds(1));
             await Task.Yield();
         }
 
