@@ -1,6 +1,8 @@
 using Outpost.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the install folder, so appsettings.json is found whatever the working directory is;
+// a relative Outpost:DataDirectory still resolves against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOutpostServer();
 
 var app = builder.Build();

@@ -24,8 +24,9 @@ internal static class AdminTokenEndpoints
             .RequireRole(AdminRole.Admin).Produces<IReadOnlyList<AdminTokenView>>();
 
         admin.MapDelete(AdminApiRoutes.AdminTokens + "/{id}", async (
-                string id, HttpContext http, IAdminTokenStore store, TimeProvider time, ILogger<AdminCaller> logger) =>
+                string id, HttpContext http, IAdminTokenStore store, TimeProvider time, ILoggerFactory loggers) =>
             {
+                var logger = loggers.CreateLogger("Outpost.Server.Admin");
                 var revoked = await store.RevokeAsync(id, time.GetUtcNow(), http.RequestAborted);
                 if (revoked is null)
                 {
@@ -40,8 +41,9 @@ internal static class AdminTokenEndpoints
             .RequireRole(AdminRole.Admin).Produces<AdminTokenView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IAdminTokenStore store, TimeProvider time, ILogger<AdminCaller> logger)
+    private static async Task<IResult> CreateAsync(HttpContext http, IAdminTokenStore store, TimeProvider time, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger("Outpost.Server.Admin");
         var (request, error) = await JsonBody.ReadAsync(http, OutpostJsonContext.Default.CreateAdminTokenRequest);
         if (error is not null)
         {

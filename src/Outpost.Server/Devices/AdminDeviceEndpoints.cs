@@ -31,8 +31,9 @@ internal static class AdminDeviceEndpoints
 
         admin.MapPost(AdminApiRoutes.Devices + "/{id}/revoke", async (
                 string id, HttpContext http, IDeviceStore devices, IOptions<DevicesOptions> options, TimeProvider time,
-                ILogger<DeviceAuthenticator> logger) =>
+                ILoggerFactory loggers) =>
             {
+                var logger = loggers.CreateLogger("Outpost.Server.Devices");
                 var now = time.GetUtcNow();
                 if (!await devices.RevokeAsync(id, now, http.RequestAborted))
                 {

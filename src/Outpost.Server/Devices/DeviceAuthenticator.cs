@@ -22,9 +22,22 @@ internal sealed class DeviceAuthenticator(
             return Refuse(http, null, StatusCodes.Status401Unauthorized, "no client certificate");
         }
 
-        if (!PinnedChain.Validate(certificate, credentials.Authority.PublicCertificate, time.GetUtcNow(), out var chainError))
+        var now = time.GetUtcNow();
+        var connection = http.Features.Get<DeviceConnectionState>();
+        if (connection is not null && ReferenceEquals(connection.ValidatedCertificate, certificate))
+        {
+            if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+            {
+                return Refuse(http, certificate, StatusCodes.Status401Unauthorized, "certificate not valid for this fleet: outside its validity period (expired)");
+            }
+        }
+        else if (!PinnedChain.Validate(certificate, credentials.Authority.PublicCertificate, now, out var chainError))
         {
             return Refuse(http, certificate, StatusCodes.Status401Unauthorized, $"certificate not valid for this fleet: {chainError}");
+        }
+        else if (connection is not null)
+        {
+            connection.ValidatedCertificate = certificate;
         }
 
         var deviceId = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);

@@ -25,8 +25,9 @@ internal static class EnrollmentEndpoints
 
     private static async Task<IResult> EnrollAsync(
         HttpContext http, IEnrollmentTokenStore tokens, IDeviceStore devices, DeviceCertificateIssuer issuer,
-        ServerCredentials credentials, IOptions<DevicesOptions> options, TimeProvider time, ILogger<EnrollmentRequest> logger)
+        ServerCredentials credentials, IOptions<DevicesOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger("Outpost.Server.Enrollment");
         var remote = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var (request, error) = await JsonBody.ReadAsync(http, OutpostJsonContext.Default.EnrollmentRequest);
         if (error is not null)

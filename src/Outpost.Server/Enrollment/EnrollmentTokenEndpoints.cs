@@ -23,8 +23,9 @@ internal static class EnrollmentTokenEndpoints
             .RequireRole(AdminRole.Viewer).Produces<IReadOnlyList<EnrollmentTokenView>>();
 
         admin.MapDelete(AdminApiRoutes.EnrollmentTokens + "/{id}", async (
-                string id, HttpContext http, IEnrollmentTokenStore store, TimeProvider time, ILogger<CreatedEnrollmentToken> logger) =>
+                string id, HttpContext http, IEnrollmentTokenStore store, TimeProvider time, ILoggerFactory loggers) =>
             {
+                var logger = loggers.CreateLogger("Outpost.Server.Enrollment");
                 var revoked = await store.RevokeAsync(id, time.GetUtcNow(), http.RequestAborted);
                 if (revoked is null)
                 {
@@ -40,8 +41,9 @@ internal static class EnrollmentTokenEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, IEnrollmentTokenStore store, TimeProvider time, ILogger<CreatedEnrollmentToken> logger)
+        HttpContext http, IEnrollmentTokenStore store, TimeProvider time, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger("Outpost.Server.Enrollment");
         var (request, error) = await JsonBody.ReadAsync(http, OutpostJsonContext.Default.CreateEnrollmentTokenRequest);
         if (error is not null)
         {

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Security.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -36,16 +37,25 @@ internal sealed class KestrelListenerSetup(
         {
             bound.Device = listen;
             Tag(listen, ListenerKind.Device);
-            listen.UseHttps(https =>
+            listen.Use(next => connection =>
             {
-                https.ServerCertificate = credentials.ServerCertificate;
-                // Leaf + CA in the handshake: agents pin the CA by fingerprint.
-                https.ServerCertificateChain = [credentials.Authority.PublicCertificate];
-                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                // Accept any certificate at the TLS layer; each request validates it against the fleet CA only
-                // (DeviceAuthenticator) so that a refusal is an HTTP answer with a logged reason.
-                https.ClientCertificateValidation = (_, _, _) => true;
+                connection.Features.Set(new DeviceConnectionState());
+                return next(connection);
+            });
+            var context = ChainWithRoot.Create(credentials.ServerCertificate, credentials.Authority.PublicCertificate);
+            listen.UseHttps(new TlsHandshakeCallbackOptions
+            {
+                OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
+                {
+                    ServerCertificateContext = context,
+                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    // Ask for a client certificate but accept any (or none) at the TLS layer; each request validates it
+                    // against the fleet CA only (DeviceAuthenticator), so a refusal is an HTTP answer with a logged reason.
+                    ClientCertificateRequired = true,
+#pragma warning disable CA5359 // Deliberate: validation happens per request against the pinned fleet CA, see above.
+                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+#pragma warning restore CA5359
+                }),
             });
         });
         options.Listen(adminAddress.Address, adminAddress.Port, listen =>

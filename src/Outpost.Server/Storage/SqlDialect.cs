@@ -17,9 +17,6 @@ internal abstract class SqlDialect
     /// <summary>A boolean SQL expression: <paramref name="column"/> contains the text of parameter <paramref name="parameter"/> (case-sensitive).</summary>
     public abstract string Contains(string column, string parameter);
 
-    /// <summary>Per-connection settings applied after open.</summary>
-    public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>One-time database settings applied before migrations.</summary>
     public virtual Task InitializeDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 }

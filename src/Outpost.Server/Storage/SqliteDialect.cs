@@ -4,22 +4,12 @@ namespace Outpost.Server.Storage;
 
 internal sealed class SqliteDialect : SqlDialect
 {
-    public const int BusyTimeoutMilliseconds = 5000;
-
     public override string MigrationFolder => "Sqlite";
 
     // SQLite's write transactions (BEGIN IMMEDIATE) already exclude each other.
     public override string? MigrationLockSql => null;
 
     public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
-
-    public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        // Writers from several connections (write-behind flush, enrollments, admin) wait for each other instead of failing with SQLITE_BUSY.
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     public override async Task InitializeDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {

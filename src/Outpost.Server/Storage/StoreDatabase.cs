@@ -13,7 +13,6 @@ internal sealed class StoreDatabase(DbDataSource dataSource, SqlDialect dialect)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await Dialect.InitializeConnectionAsync(connection, cancellationToken);
             return connection;
         }
         catch

@@ -87,13 +87,16 @@ public abstract class StoreContractTests : IAsyncDisposable
         var db = await DatabaseAsync();
         var token = await AddTokenAsync(db, maxUses: 5);
         var devices = Enumerable.Range(0, 24).Select(_ => NewDevice()).ToList();
-        using var start = new Barrier(devices.Count);
+        // An async gate, not a Barrier: blocking 24 pool threads on 2 cores would starve the thread pool.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var outcomes = await Task.WhenAll(devices.Select(d => Task.Run(async () =>
+        var racing = devices.Select(d => Task.Run(async () =>
         {
-            start.SignalAndWait(Ct);
+            await start.Task;
             return await Devices(db).EnrollAsync(d, token.Id, Now, Ct);
-        })));
+        })).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(racing);
 
         Assert.Equal(5, outcomes.Count(o => o == EnrollOutcome.Enrolled));
         Assert.Equal(5, (await Tokens(db).GetAsync(token.Id, Ct))!.Uses);
