@@ -10,6 +10,11 @@ namespace Outpost.Protocol;
 /// Source-generated serialization for every wire record: the agent is NativeAOT and must not use
 /// reflection-based System.Text.Json. Server and CLI use the same context so the wire format has one definition.
 /// </summary>
+/// <remarks>
+/// A property with a default value (<c>= 1</c>, <c>= []</c>) is <c>set</c>, not <c>init</c>: the generator must assign
+/// every init-only property in the object initializer, so an omitted field would arrive as 0 or null instead of its
+/// default (OutpostJsonContextTests pins this down).
+/// </remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

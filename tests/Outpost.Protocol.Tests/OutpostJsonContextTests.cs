@@ -27,4 +27,21 @@ public sealed class OutpostJsonContextTests
         Assert.Throws<JsonException>(() =>
             JsonSerializer.Deserialize("{\"agentVersion\":\"1\"}", OutpostJsonContext.Default.CheckInRequest));
     }
+
+    [Fact]
+    public void CreateEnrollmentTokenRequest_OmittedOptionalFields_KeepTheirDefaults()
+    {
+        var request = JsonSerializer.Deserialize("{\"site\":\"berlin\"}", OutpostJsonContext.Default.CreateEnrollmentTokenRequest)!;
+        Assert.Equal(1, request.MaxUses);
+        Assert.Equal(86_400, request.ValidForSeconds);
+        Assert.NotNull(request.Tags);
+        Assert.Empty(request.Tags);
+    }
+
+    [Fact]
+    public void SystemSnapshot_OmittedDisks_IsEmptyNotNull()
+    {
+        var snapshot = JsonSerializer.Deserialize("{\"cpuPercent\":1}", OutpostJsonContext.Default.SystemSnapshot)!;
+        Assert.NotNull(snapshot.Disks);
+    }
 }

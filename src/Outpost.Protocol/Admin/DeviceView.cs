@@ -11,7 +11,7 @@ public sealed record DeviceView
 
     public required string Site { get; init; }
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     public required DeviceStatus Status { get; init; }
 

@@ -7,7 +7,7 @@ public sealed record EnrollmentTokenView
 
     public required string Site { get; init; }
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     public required int MaxUses { get; init; }
 

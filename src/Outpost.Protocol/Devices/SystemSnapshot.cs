@@ -26,5 +26,5 @@ public sealed record SystemSnapshot
     /// <summary>Highest thermal-zone temperature, when the device exposes one.</summary>
     public double? TemperatureCelsius { get; init; }
 
-    public IReadOnlyList<DiskUsage> Disks { get; init; } = [];
+    public IReadOnlyList<DiskUsage> Disks { get; set; } = [];
 }

@@ -50,8 +50,7 @@ internal static class EnrollmentTokenEndpoints
             return error;
         }
 
-        request = WithDefaults(request!);
-        var invalid = Validate(request);
+        var invalid = Validate(request!);
         if (invalid is not null)
         {
             return invalid;
@@ -72,15 +71,6 @@ internal static class EnrollmentTokenEndpoints
             new CreatedEnrollmentToken { Token = secret, Info = token.ToView() }, OutpostJsonContext.Default.CreatedEnrollmentToken,
             statusCode: StatusCodes.Status201Created);
     }
-
-    // System.Text.Json's source generator drops the record's initializer defaults for absent init-only
-    // properties (they arrive as 0/null), so the documented defaults are applied here.
-    private static CreateEnrollmentTokenRequest WithDefaults(CreateEnrollmentTokenRequest request) => request with
-    {
-        Tags = request.Tags ?? [],
-        MaxUses = request.MaxUses == 0 ? 1 : request.MaxUses,
-        ValidForSeconds = request.ValidForSeconds == 0 ? 86_400 : request.ValidForSeconds,
-    };
 
     private static IResult? Validate(CreateEnrollmentTokenRequest request)
     {

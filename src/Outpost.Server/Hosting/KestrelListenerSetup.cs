@@ -42,7 +42,9 @@ internal sealed class KestrelListenerSetup(
                 connection.Features.Set(new DeviceConnectionState());
                 return next(connection);
             });
-            var context = ChainWithRoot.Create(credentials.ServerCertificate, credentials.Authority.PublicCertificate);
+            // The handshake carries the leaf only (.NET leaves a self-signed root out of the chain it sends); agents
+            // pinned by fingerprint fetch the CA from /v1/ca and check its hash (docs/designs/ca-fingerprint-pinning.md).
+            var context = SslStreamCertificateContext.Create(credentials.ServerCertificate, additionalCertificates: null, offline: true);
             listen.UseHttps(new TlsHandshakeCallbackOptions
             {
                 OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions

@@ -50,17 +50,16 @@ public sealed class ListenerRoutingTests
     }
 
     [Fact]
-    public async Task DeviceListener_TlsHandshake_SendsLeafAndFleetCa()
+    public async Task DeviceListener_CaRoute_ServesTheFleetCaWithoutClientCertificate()
     {
         await using var server = await OutpostTestServer.StartAsync();
-        X509Certificate2[] sent = [];
-        using var client = server.DeviceClient(null, chain => sent = [.. chain!.ChainElements.Select(e => e.Certificate)]);
+        using var client = server.DeviceClient(null);
 
-        await client.GetAsync("/", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(DeviceApiRoutes.CaCertificate, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, sent.Length);
-        Assert.Equal("CN=outpost-server", sent[0].Subject);
-        Assert.Equal(server.CaFingerprint, Trust.Certificates.CaFingerprint.Of(sent[1]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var ca = X509Certificate2.CreateFromPem(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(server.CaFingerprint, Trust.Certificates.CaFingerprint.Of(ca));
     }
 
     [Fact]
