@@ -11,4 +11,11 @@ public static class DeviceApiRoutes
 
     /// <summary>Certificate renewal with a new CSR, authenticated by the current certificate.</summary>
     public const string RenewCertificate = "/v1/device/certificate";
+
+    /// <summary>
+    /// GET, no authentication: the fleet CA certificate as PEM (application/x-pem-file). Public information; an agent
+    /// enrolling with only the CA's SHA-256 fingerprint fetches it here, checks the fingerprint, and then pins it. Needed
+    /// because .NET on Linux never sends a self-signed root in the TLS handshake, only the leaf.
+    /// </summary>
+    public const string CaCertificate = "/v1/ca";
 }

@@ -23,7 +23,13 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
             return Fail($"already enrolled ({store.StatePath} exists); use --force to replace this device's identity");
         }
 
-        var pin = CreatePin(arguments);
+        var ca = await PinnedCaAsync(arguments, cancellationToken);
+        if (ca.Certificate is null)
+        {
+            return Fail(ca.Error!);
+        }
+
+        var pin = new ServerPin(ca.Certificate, time);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new EnrollmentRequest
         {
@@ -43,7 +49,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         }
 
         var keyPem = key.ExportPkcs8PrivateKeyPem();
-        var problem = Check(response, keyPem, pin.PinnedCa);
+        var problem = Check(response, keyPem, pin.Ca);
         if (problem is not null)
         {
             return Fail($"enrollment response rejected: {problem}");
@@ -72,16 +78,18 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         return ExitCodes.Success;
     }
 
-    private ServerPin CreatePin(EnrollArguments arguments)
+    private static async Task<(X509Certificate2? Certificate, string? Error)> PinnedCaAsync(
+        EnrollArguments arguments, CancellationToken cancellationToken)
     {
         if (arguments.CaFingerprint is { } fingerprint)
         {
-            return ServerPin.ForFingerprint(fingerprint, time);
+            var (found, problem) = await CaDiscovery.FindAsync(arguments.Server, fingerprint, cancellationToken);
+            return (found, problem);
         }
 
         try
         {
-            return ServerPin.ForCa(X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), time);
+            return (X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
@@ -90,13 +98,8 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
     }
 
     // The certificate must be for our key, issued by the CA we pinned, and the CA the server names must be that CA.
-    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2? pinnedCa)
+    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2 pinnedCa)
     {
-        if (pinnedCa is null)
-        {
-            return "no pinned CA was established during the handshake";
-        }
-
         try
         {
             using var ca = X509Certificate2.CreateFromPem(response.CaCertificatePem);
