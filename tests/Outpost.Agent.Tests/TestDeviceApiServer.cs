@@ -33,7 +33,7 @@ internal sealed class TestDeviceApiServer : IAsyncDisposable
 
     public int EnrollCalls { get; private set; }
 
-    public List<string?> CheckInClientThumbprints { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<string?> CheckInClientThumbprints { get; } = new();
 
     public Func<EnrollmentRequest, IResult> Enroll { get; set; } = _ => Results.StatusCode(500);
 
@@ -63,7 +63,7 @@ internal sealed class TestDeviceApiServer : IAsyncDisposable
             server!.CaPem is { } pem ? Results.Text(pem, "application/x-pem-file") : Results.NotFound());
         app.MapPost(DeviceApiRoutes.CheckIn, (HttpContext context) =>
         {
-            server!.CheckInClientThumbprints.Add(context.Connection.ClientCertificate?.Thumbprint);
+            server!.CheckInClientThumbprints.Enqueue(context.Connection.ClientCertificate?.Thumbprint);
             return Results.Json(
                 new CheckInResponse { Desired = DesiredState.Empty, NextCheckInSeconds = 30, ServerTime = DateTimeOffset.UnixEpoch },
                 OutpostJsonContext.Default.CheckInResponse);
