@@ -20,7 +20,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         var store = new IdentityStore(arguments.DataDirectory);
         if (store.HasEnrollment && !arguments.Force)
         {
-            return Fail($"already enrolled ({store.StatePath} exists); use --force to replace this device's identity");
+            return Fail($"already enrolled (identity files in {store.DataDirectory}); use --force to replace this device's identity");
         }
 
         var ca = await PinnedCaAsync(arguments, cancellationToken);
@@ -57,7 +57,8 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
 
         try
         {
-            Directory.CreateDirectory(arguments.DataDirectory);
+            Directory.CreateDirectory(
+                arguments.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             store.CommitPair(keyPem, response.CertificatePem);
             store.WriteCa(response.CaCertificatePem);
             // agent.json last: its presence means "enrollment complete".
