@@ -126,20 +126,23 @@ internal sealed class TufRepository : IDisposable
         var targetsFile = TufRoles.FileName(TufRoles.Targets);
         if (snapshot is null
             || !snapshot.Signed.Meta.TryGetValue(targetsFile, out var listed) || listed.Version != state.Targets.Signed.Version
-            || Due(snapshot.Signed, _options.SnapshotLifetime, now))
+            || Due(snapshot.Signed, _options.SnapshotLifetime, now) || !SignedBy(snapshot.Envelope, _keys.Snapshot.KeyId))
         {
             snapshot = _signer.SignSnapshot(state.Targets, snapshot?.Signed.Version ?? 0, now);
         }
 
         var timestamp = state.Timestamp;
         if (timestamp is null || timestamp.Signed.SnapshotMeta.Version != snapshot.Signed.Version
-            || Due(timestamp.Signed, _options.TimestampLifetime, now))
+            || Due(timestamp.Signed, _options.TimestampLifetime, now) || !SignedBy(timestamp.Envelope, _keys.Timestamp.KeyId))
         {
             timestamp = _signer.SignTimestamp(snapshot, timestamp?.Signed.Version ?? 0, now);
         }
 
         return state with { Snapshot = snapshot, Timestamp = timestamp };
     }
+
+    // Replaced key files (recovery from a stolen online key) must not leave metadata signed by the old key in service.
+    private static bool SignedBy(TufEnvelope envelope, string keyId) => envelope.Signatures.Any(s => s.KeyId == keyId);
 
     private static bool Due(TufSigned metadata, TimeSpan lifetime, DateTimeOffset now) => metadata.Expires - now < lifetime / 2;
 

@@ -130,4 +130,30 @@ public sealed class RepositoryLifecycleTests
         var set = await TufClientFlow.RefreshAsync(repo.Admin, repo.Root1, repo.Time.GetUtcNow());
         Assert.Equal(1, set.Targets!.Signed.Version);
     }
+
+    [Fact]
+    public async Task Restart_OnlineKeyFilesReplaced_ReSignsSnapshotAndTimestampWithTheNewKeys()
+    {
+        await using var repo = await RepositoryHarness.StartAsync();
+        using (var push = await repo.PublishAsync(1, App))
+        {
+            Assert.Equal(HttpStatusCode.Created, push.StatusCode);
+        }
+
+        // Recovery from a stolen online key: new key files, restart, then a root rotation listing them.
+        foreach (var file in Directory.GetFiles(Path.Combine(repo.DataDirectory, "tuf", "keys")))
+        {
+            File.Delete(file);
+        }
+
+        await repo.RestartAsync();
+
+        var keys = OperatorKeys.FromOnlineKeys(await repo.Admin.GetStringAsync(TufApiRoutes.OnlineKeys, TestContext.Current.CancellationToken));
+        Assert.NotEqual(repo.Keys.Timestamp, keys.Timestamp);
+        var timestamp = MetadataParser.Parse<TimestampMetadata>(await repo.GetMetadataAsync("timestamp.json"));
+        Assert.Equal([keys.Timestamp.ComputeKeyId()], timestamp.Envelope.Signatures.Select(s => s.KeyId));
+        Assert.Equal(2, timestamp.Signed.Version);
+        Assert.Equal(2, timestamp.Signed.SnapshotMeta.Version);
+        keys.Dispose();
+    }
 }
