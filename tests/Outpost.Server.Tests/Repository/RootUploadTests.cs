@@ -120,4 +120,21 @@ public sealed class RootUploadTests
         using var response = await anonymous.PostAsync(TufApiRoutes.Root, content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task UploadRoot_Expired_Refused422()
+    {
+        await using var repo = await RepositoryHarness.StartAsync(uploadRoot: false);
+        using var response = await repo.PostAsync(TufApiRoutes.Root, repo.Keys.Root(1, repo.In(TimeSpan.FromMinutes(-1))));
+        await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "root version 1 expired at");
+    }
+
+    [Fact]
+    public async Task UploadRoot_AboveMaxMetadataBytes_Refused413()
+    {
+        await using var repo = await RepositoryHarness.StartAsync(new Dictionary<string, string?> { ["Outpost:Tuf:MaxMetadataBytes"] = "1024" }, uploadRoot: false);
+        Assert.True(repo.Root1.Length > 1024);
+        using var response = await repo.PostAsync(TufApiRoutes.Root, repo.Root1);
+        await AssertRefusedAsync(response, HttpStatusCode.RequestEntityTooLarge, "Outpost:Tuf:MaxMetadataBytes");
+    }
 }
