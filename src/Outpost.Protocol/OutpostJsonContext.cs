@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Outpost.Protocol.Admin;
 using Outpost.Protocol.Devices;
 using Outpost.Protocol.Enrollment;
+using Outpost.Protocol.Releases;
 
 namespace Outpost.Protocol;
 
@@ -39,4 +40,6 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<AdminTokenView>))]
 [JsonSerializable(typeof(CreatedAdminToken))]
 [JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(ReleaseView))]
+[JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

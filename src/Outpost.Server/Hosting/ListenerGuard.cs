@@ -8,9 +8,9 @@ internal static class ListenerGuard
     public static IApplicationBuilder UseListenerGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var endpoint = context.GetEndpoint();
-        var wanted = endpoint?.Metadata.GetMetadata<ListenerMetadata>();
         var actual = context.Features.Get<ListenerFeature>();
-        if (endpoint is not null && (wanted is null || actual is null || wanted.Kind != actual.Kind))
+        // An endpoint may name several listeners (public TUF metadata is served on both).
+        if (endpoint is not null && (actual is null || !endpoint.Metadata.GetOrderedMetadata<ListenerMetadata>().Any(m => m.Kind == actual.Kind)))
         {
             context.SetEndpoint(null);
             context.Features.Get<IRouteValuesFeature>()?.RouteValues.Clear();

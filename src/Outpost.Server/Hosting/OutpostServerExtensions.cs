@@ -6,6 +6,7 @@ using Outpost.Server.Admin;
 using Outpost.Server.Certificates;
 using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
+using Outpost.Server.Repository;
 using Outpost.Server.Storage;
 
 namespace Outpost.Server.Hosting;
@@ -36,6 +37,7 @@ internal static class OutpostServerExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 
         services.AddOutpostStorage();
+        services.AddTufRepository();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -60,6 +62,7 @@ internal static class OutpostServerExtensions
         _ = services.GetRequiredService<ServerCredentials>().Authority;
         services.GetRequiredService<StartupAnnouncer>().InitialAdminToken =
             await services.GetRequiredService<AdminBootstrapper>().EnsureInitialTokenAsync(app.Lifetime.ApplicationStopping);
+        _ = services.GetRequiredService<TufRepository>();
     }
 
     public static WebApplication MapOutpost(this WebApplication app)
@@ -77,6 +80,8 @@ internal static class OutpostServerExtensions
         admin.MapAdminTokens();
         admin.MapAdminDevices();
         admin.MapEnrollmentTokens();
+        admin.MapTufAdmin();
+        app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);
 
         var announcer = app.Services.GetRequiredService<StartupAnnouncer>();

@@ -1,0 +1,8 @@
+namespace Outpost.Server.Repository;
+
+internal enum BlobPutOutcome
+{
+    Stored,
+    HashMismatch,
+    TooLarge,
+}
