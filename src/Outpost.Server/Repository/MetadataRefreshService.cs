@@ -17,8 +17,10 @@ internal sealed class MetadataRefreshService(
                 {
                     await repository.RefreshAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Keep trying on the next tick: a dead refresher would let the timestamp expire and freeze the
+                    // whole fleet's updates, and an unhandled exception here would stop the server.
                     Log.RefreshFailed(logger, ex);
                 }
             }
