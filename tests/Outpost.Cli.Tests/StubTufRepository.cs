@@ -45,6 +45,9 @@ internal sealed class StubTufRepository : IAsyncDisposable
 
     public long MaxBlobBytes { get; set; } = 1L << 30;
 
+    /// <summary>When set, blob uploads stop being read after the first chunk, as a stuck server or network would.</summary>
+    public bool StallBlobs { get; set; }
+
     private SortedDictionary<long, byte[]> Snapshots { get; } = [];
 
     private byte[]? Timestamp { get; set; }
@@ -53,7 +56,12 @@ internal sealed class StubTufRepository : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k =>
+        {
+            // Artifacts are large; the contract caps them at Outpost:Tuf:MaxArtifactBytes (MaxBlobBytes here), not at 30 MB.
+            k.Limits.MaxRequestBodySize = null;
+            k.Listen(IPAddress.Loopback, 0);
+        });
         var app = builder.Build();
         var stub = new StubTufRepository(app);
         stub.Map();
@@ -137,6 +145,12 @@ internal sealed class StubTufRepository : IAsyncDisposable
         int read;
         while ((read = await request.Body.ReadAsync(buffer)) > 0)
         {
+            if (StallBlobs)
+            {
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.Empty;
+            }
+
             hash.AppendData(buffer, 0, read);
             copy.Write(buffer, 0, read);
             if (copy.Length > MaxBlobBytes)

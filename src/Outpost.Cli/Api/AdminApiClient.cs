@@ -129,12 +129,15 @@ internal sealed class AdminApiClient : IDisposable
         using var request = new HttpRequestMessage(method, server + route) { Content = content };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
+        var uploading = false;
         if (onProgress is not null && content is ProgressStreamContent progressContent)
         {
+            uploading = true;
             progressContent.Progress = sent =>
             {
                 // Each chunk the server takes restarts the stall timer.
                 deadline.CancelAfter(timeout);
+                uploading = sent < progressContent.Headers.ContentLength;
                 onProgress(sent);
             };
         }
@@ -152,14 +155,12 @@ internal sealed class AdminApiClient : IDisposable
 
             return body;
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException
+                                  && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            var what = onProgress is null ? "no answer" : "upload stalled, no progress";
+            // A cancelled upload surfaces as "error while copying content", so the deadline is what tells.
+            var what = uploading ? "upload stalled, no progress" : "no answer";
             throw new CliException($"cannot reach server at {server}: {what} within {timeout.TotalSeconds:0.#} s", ExitCodes.Failure, e);
-        }
-        catch (HttpRequestException e) when (e.InnerException is OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            throw new CliException($"cannot reach server at {server}: no answer within {timeout.TotalSeconds:0.#} s", ExitCodes.Failure, e);
         }
         catch (HttpRequestException e)
         {

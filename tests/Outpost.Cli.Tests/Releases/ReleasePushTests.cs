@@ -64,6 +64,23 @@ public sealed class ReleasePushTests
     }
 
     [Fact]
+    public async Task Push_ServerStopsReadingTheUpload_StallTimeoutEndsItWithOneLine()
+    {
+        await using var repo = await TufTestRepo.StartAsync();
+        await repo.InitAsync();
+        // Far beyond what loopback socket buffers and Kestrel's request buffer absorb, so the client's writes block.
+        Assert.Equal(0, (await repo.CreateAsync("cam", "1.0", repo.WriteFile("big.bin", new byte[48 << 20]))).ExitCode);
+        repo.Server.StallBlobs = true;
+        repo.Cli.HttpTimeout = TimeSpan.FromSeconds(1);
+
+        var result = await repo.PushAsync("cam@1.0");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.True(result.Stderr.Contains("upload stalled, no progress within 1 s", StringComparison.Ordinal), result.Stderr);
+        Assert.Empty(repo.Server.Targets);
+    }
+
+    [Fact]
     public async Task Push_ArtifactChangedAfterCreate_RefusedBeforeUpload()
     {
         await using var repo = await TufTestRepo.StartAsync();
