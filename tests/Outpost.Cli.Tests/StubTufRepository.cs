@@ -45,6 +45,9 @@ internal sealed class StubTufRepository : IAsyncDisposable
 
     public long MaxBlobBytes { get; set; } = 1L << 30;
 
+    /// <summary>When set, root uploads are refused with this reason (422).</summary>
+    public string? RefuseRoots { get; set; }
+
     /// <summary>When set, blob uploads stop being read after the first chunk, as a stuck server or network would.</summary>
     public bool StallBlobs { get; set; }
 
@@ -108,6 +111,11 @@ internal sealed class StubTufRepository : IAsyncDisposable
     {
         lock (gate)
         {
+            if (RefuseRoots is not null)
+            {
+                return Problem(422, RefuseRoots);
+            }
+
             try
             {
                 if (Roots.Count == 0)

@@ -31,6 +31,12 @@ internal sealed class KeysInit(CliContext context)
     public async Task RunAsync(AdminApiClient client, CancellationToken ct)
     {
         Validate();
+        if (File.Exists(Repo.RootFile) || (Directory.Exists(Repo.KeysPath) && Directory.EnumerateFileSystemEntries(Repo.KeysPath).Any()))
+        {
+            await ResumeAsync(client, ct);
+            return;
+        }
+
         var online = await OnlineKeys.FetchAsync(client, ct);
         var rootKeys = Generate(TufRoles.Root, RootKeys);
         var targetsKeys = Generate(TufRoles.Targets, TargetsKeys);
@@ -44,7 +50,7 @@ internal sealed class KeysInit(CliContext context)
             _ = new TrustedMetadataSet(bytes, now);
             File.WriteAllBytes(Repo.VersionedRootFile(1), bytes);
             File.WriteAllBytes(Repo.RootFile, bytes);
-            await UploadAsync(client, bytes, ct);
+            await UploadAsync(client, bytes, ct, $"root.json v1 is in {Repo.Path}; run outpost keys init again to retry the upload");
             context.Output.WriteLine(
                 $"Created root.json v1 in {Repo.Path}: {RootKeys} root keys (threshold {RootThreshold}), " +
                 $"{TargetsKeys} targets key(s) (threshold {TargetsThreshold}), {Scheme}{(Passphrase is null ? "" : ", encrypted")}.");
@@ -59,7 +65,7 @@ internal sealed class KeysInit(CliContext context)
         }
     }
 
-    public static async Task UploadAsync(AdminApiClient client, byte[] root, CancellationToken ct)
+    public static async Task UploadAsync(AdminApiClient client, byte[] root, CancellationToken ct, string? retryHint = null)
     {
         using var content = new ByteArrayContent(root);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -69,7 +75,11 @@ internal sealed class KeysInit(CliContext context)
         }
         catch (AdminApiException e)
         {
-            throw new AdminApiException(e.StatusCode, $"server refused the root: {e.Message}");
+            throw new AdminApiException(e.StatusCode, $"server refused the root: {e.Message}{(retryHint is null ? "" : "; " + retryHint)}");
+        }
+        catch (CliException e) when (retryHint is not null)
+        {
+            throw new CliException($"{e.Message}; {retryHint}", e.ExitCode, e);
         }
     }
 
@@ -84,10 +94,35 @@ internal sealed class KeysInit(CliContext context)
         {
             throw new CliException($"--targets-threshold: {TargetsThreshold} is more than --targets-keys {TargetsKeys}", ExitCodes.Usage);
         }
+    }
 
-        if (File.Exists(Repo.RootFile) || (Directory.Exists(Repo.KeysPath) && Directory.EnumerateFileSystemEntries(Repo.KeysPath).Any()))
+    /// <summary>
+    /// A folder from an init whose upload failed (server down, refused): upload that root.json v1 again rather than
+    /// make new keys. Anything else already there is refused.
+    /// </summary>
+    private async Task ResumeAsync(AdminApiClient client, CancellationToken ct)
+    {
+        var existing = $"--dir: {Repo.Path} already holds keys or a root.json; rotate with outpost keys rotate-root";
+        if (!File.Exists(Repo.RootFile))
         {
-            throw new CliException($"--dir: {Repo.Path} already holds keys or a root.json; rotate with outpost keys rotate-root");
+            throw new CliException(existing);
+        }
+
+        var (bytes, root) = Repo.ReadRoot();
+        if (root.Signed.Version != 1)
+        {
+            throw new CliException(existing);
+        }
+
+        try
+        {
+            await client.SendForBytesAsync(HttpMethod.Get, TufRoutes.Metadata("1.root.json"), null, ct);
+            throw new CliException($"{existing} (the server already has a root)");
+        }
+        catch (AdminApiException e) when (e.StatusCode == 404)
+        {
+            await UploadAsync(client, bytes, ct);
+            context.Output.WriteLine($"Uploaded the existing root.json v1 from {Repo.Path} (no new keys were made).");
         }
     }
 

@@ -100,4 +100,25 @@ public sealed class KeysInitTests
         Assert.Contains("--dir", result.SingleErrorLine(), StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(repo.Dir, "root.json")));
     }
+
+    [Fact]
+    public async Task Init_UploadRefused_ReasonSurfacesAndRerunUploadsTheSameRoot()
+    {
+        await using var repo = await TufTestRepo.StartAsync();
+        repo.Server.RefuseRoots = "storage is read-only";
+
+        var refused = await repo.Cli.RunAsync("keys", "init", "--dir", repo.Dir, "--root-keys", "1", "--root-threshold", "1");
+
+        Assert.Equal(ExitCodes.Failure, refused.ExitCode);
+        Assert.Contains("server refused the root: storage is read-only; root.json v1 is in", refused.SingleErrorLine(), StringComparison.Ordinal);
+        var written = File.ReadAllBytes(Path.Combine(repo.Dir, "root.json"));
+        repo.Server.RefuseRoots = null;
+
+        var retry = await repo.Cli.RunAsync("keys", "init", "--dir", repo.Dir);
+
+        Assert.True(retry.ExitCode == 0, retry.Stderr);
+        Assert.Contains("Uploaded the existing root.json v1", retry.Stdout, StringComparison.Ordinal);
+        Assert.Equal(written, Assert.Single(repo.Server.Roots));
+        Assert.Single(Directory.GetFiles(repo.KeysDir, "root-*.key"));
+    }
 }

@@ -60,6 +60,24 @@ public sealed class RotateRootTests
     }
 
     [Fact]
+    public async Task RotateRoot_ServerRefuses_ReasonSurfacesAndRepositoryIsUnchanged()
+    {
+        await using var repo = await TufTestRepo.StartAsync();
+        await repo.InitAsync();
+        var before = File.ReadAllBytes(Path.Combine(repo.Dir, "root.json"));
+        var keysBefore = Directory.GetFiles(repo.KeysDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText).Order(StringComparer.Ordinal).ToArray();
+        repo.Server.RefuseRoots = "root threshold of version 1 not met";
+
+        var result = await repo.Cli.RunAsync("keys", "rotate-root", "--dir", repo.Dir);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("server refused the root: root threshold of version 1 not met", result.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(repo.Dir, "root.json")));
+        Assert.False(File.Exists(Path.Combine(repo.Dir, "2.root.json")));
+        Assert.Equal(keysBefore, Directory.GetFiles(repo.KeysDir, "*", SearchOption.AllDirectories).Select(File.ReadAllText).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task RotateRoot_NoRepository_OneLineErrorNamingDir()
     {
         await using var repo = await TufTestRepo.StartAsync();
