@@ -133,7 +133,7 @@ internal sealed class KeysInit(CliContext context)
         {
             var key = TufSigningKey.Generate(Scheme);
             keys.Add(key);
-            KeyFile.Write(Repo.KeyFile(role, i), key, Passphrase);
+            KeyFile.Write(Repo.KeyPath(role, i), key, Passphrase);
         }
 
         return keys;

@@ -18,7 +18,7 @@ internal sealed class TufRepoDirectory(string path)
 
     public string StagedPath(string name, string version) => System.IO.Path.Combine(Path, "staged", $"{name}-{version}");
 
-    public string KeyFile(string role, int index) => System.IO.Path.Combine(KeysPath, $"{role}-{index}.key");
+    public string KeyPath(string role, int index) => System.IO.Path.Combine(KeysPath, $"{role}-{index}.key");
 
     public string VersionedRootFile(long version) => System.IO.Path.Combine(Path, $"{version}.root.json");
 
@@ -76,7 +76,7 @@ internal sealed class TufRepoDirectory(string path)
         var keys = new List<TufSigningKey>();
         foreach (var file in Directory.EnumerateFiles(KeysPath, role + "-*.key").Order(StringComparer.Ordinal))
         {
-            var key = Keys.KeyFile.Read(file, passphrase);
+            var key = KeyFile.Read(file, passphrase);
             if (authorized.KeyIds.Contains(key.KeyId))
             {
                 keys.Add(key);

@@ -98,7 +98,7 @@ internal sealed class ReleaseCreate(CliContext context)
 
             var version = (previous?.Version ?? 0) + 1;
             var metadata = new TargetsMetadata(
-                TufSigned.CurrentSpecVersion, version, Keys.RootBuilder.Expiry(now, Lifetime), targets, previous?.Delegations);
+                TufSigned.CurrentSpecVersion, version, RootBuilder.Expiry(now, Lifetime), targets, previous?.Delegations);
             var signed = MetadataSigner.Sign(metadata, keys);
             // TUF 5.6.3 as the server and every agent will check it.
             var check = MetadataParser.Parse<TargetsMetadata>(signed);
