@@ -30,7 +30,14 @@ internal static class TufFileNames
     /// </summary>
     public static string TargetUrlPath(string targetPath, TargetFile file, bool consistentSnapshot)
     {
-        var segments = targetPath.Split('/').Select(Uri.EscapeDataString).ToArray();
+        var segments = targetPath.Split('/');
+        // URL resolution removes dot segments (even percent-encoded ones): such a path would leave the target base URL.
+        if (segments.Any(s => s is "." or ".."))
+        {
+            throw new TufException(targetPath, TufFailure.Format, "a target path with '.' or '..' segments cannot be fetched");
+        }
+
+        segments = segments.Select(Uri.EscapeDataString).ToArray();
         if (consistentSnapshot)
         {
             var hash = file.Hashes.TryGetValue("sha256", out var sha256) ? sha256 : file.Hashes.Values.FirstOrDefault()
