@@ -123,6 +123,26 @@ internal sealed class TufTestRepository
             Keys[TufRoles.Timestamp]);
     }
 
+    /// <summary>Serves <paramref name="bytes"/> as the current targets file and re-signs snapshot and timestamp over it.</summary>
+    public void ReplaceTargets(byte[] bytes)
+    {
+        MetadataFiles[Name(TufRoles.Targets, TargetsVersion)] = bytes;
+        PublishSnapshot(new MetaFile(TargetsVersion, bytes.Length, Sha256(bytes)));
+    }
+
+    /// <summary>The file with only the first <paramref name="keep"/> signatures (a stripped or partly signed file).</summary>
+    public static byte[] KeepSignatures(byte[] file, int keep)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(file)!.AsObject();
+        var signatures = json["signatures"]!.AsArray();
+        while (signatures.Count > keep)
+        {
+            signatures.RemoveAt(signatures.Count - 1);
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
     public string TargetUrlPath(string path, byte[] content)
     {
         if (!ConsistentSnapshot)
