@@ -18,9 +18,14 @@ internal sealed class TufTestRepository
 
     private static readonly ConcurrentDictionary<int, TufSigningKey> KeyCache = new();
 
-    public TufTestRepository(bool consistentSnapshot = true)
+    private readonly DateTimeOffset _defaultExpiry;
+
+    /// <param name="consistentSnapshot">root's consistent_snapshot, and with it the file naming.</param>
+    /// <param name="expires">Expiry of every role unless set in <see cref="Expires"/>; default 30 days after <see cref="Now"/>.</param>
+    public TufTestRepository(bool consistentSnapshot = true, DateTimeOffset? expires = null)
     {
         ConsistentSnapshot = consistentSnapshot;
+        _defaultExpiry = expires ?? Now.AddDays(30);
         Keys[TufRoles.Root] = [Key(0), Key(1)];
         Keys[TufRoles.Targets] = [Key(10)];
         Keys[TufRoles.Snapshot] = [Key(20)];
@@ -161,5 +166,5 @@ internal sealed class TufTestRepository
     private static Dictionary<string, string> Sha256(byte[] content) =>
         new() { ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(content)) };
 
-    private DateTimeOffset ExpiryOf(string role) => Expires.GetValueOrDefault(role, Now.AddDays(30));
+    private DateTimeOffset ExpiryOf(string role) => Expires.GetValueOrDefault(role, _defaultExpiry);
 }
