@@ -17,10 +17,11 @@ loadgen() { dotnet "$out/loadgen/outpost-loadgen.dll" "$@"; }
 wait_line() { for _ in $(seq 1 600); do grep -q "$2" "$1" && return 0; sleep 0.1; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; exit 1; }
 
 echo "== ceiling: minimal Kestrel mTLS endpoint returning a constant"
-loadgen ceiling-server >"$out/ceiling.log" 2>&1 & pids+=($!)
+dotnet "$out/loadgen/outpost-loadgen.dll" ceiling-server >"$out/ceiling.log" 2>&1 & pids+=($!)
 wait_line "$out/ceiling.log" "ceiling-server: url="
 ceiling_url=$(sed -n 's/ceiling-server: url=//p' "$out/ceiling.log")
-ceiling=$(loadgen ceiling --url "$ceiling_url" --connections "$connections" --seconds "$seconds" | tee /dev/stderr)
+ceiling=$(loadgen ceiling --url "$ceiling_url" --connections "$connections" --seconds "$seconds")
+echo "$ceiling"
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 run_server() { # name, extra args...
@@ -35,15 +36,16 @@ run_server() { # name, extra args...
   token=$(sed -n 's/^outpost-server: initial-admin-token=//p' "$out/$name.log")
   echo "== outpost-server on $name"
   loadgen checkins --device-api "$device" --admin-api "$admin" --admin-token "$token" \
-    --devices "$devices" --connections "$connections" --seconds "$seconds" | tee /dev/stderr
+    --devices "$devices" --connections "$connections" --seconds "$seconds" | tee "$out/$name.result"
   kill -TERM "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 }
-sqlite=$(run_server sqlite)
+run_server sqlite; sqlite=$(cat "$out/sqlite.result")
 if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   eval "$(scripts/postgres-up.sh 55499)"
   psql -h 127.0.0.1 -p 55499 -U postgres -qc 'create database outpost_bench' >/dev/null
-  postgres=$(run_server postgres --Outpost:Storage:Provider=postgres \
-    "--Outpost:Storage:ConnectionString=Host=127.0.0.1;Port=55499;Username=postgres;Database=outpost_bench;Maximum Pool Size=100")
+  run_server postgres --Outpost:Storage:Provider=postgres \
+    "--Outpost:Storage:ConnectionString=Host=127.0.0.1;Port=55499;Username=postgres;Database=outpost_bench;Maximum Pool Size=100"
+  postgres=$(cat "$out/postgres.result")
 fi
 
 rate() { sed -n 's/.*: \([0-9]*\) req\/s.*/\1/p' <<<"$1" | tail -n1; }

@@ -20,15 +20,16 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         var store = new IdentityStore(arguments.DataDirectory);
         if (store.HasEnrollment && !arguments.Force)
         {
-            return Fail($"already enrolled ({store.StatePath} exists); use --force to replace this device's identity");
+            return Fail($"already enrolled (identity files in {store.DataDirectory}); use --force to replace this device's identity");
         }
 
-        var (pin, pinError) = await CreatePinAsync(arguments, cancellationToken);
-        if (pin is null)
+        var ca = await PinnedCaAsync(arguments, cancellationToken);
+        if (ca.Certificate is null)
         {
-            return Fail(pinError!);
+            return Fail(ca.Error!);
         }
 
+        var pin = new ServerPin(ca.Certificate, time);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new EnrollmentRequest
         {
@@ -48,7 +49,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         }
 
         var keyPem = key.ExportPkcs8PrivateKeyPem();
-        var problem = Check(response, keyPem, pin.PinnedCa);
+        var problem = Check(response, keyPem, pin.Ca);
         if (problem is not null)
         {
             return Fail($"enrollment response rejected: {problem}");
@@ -56,7 +57,8 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
 
         try
         {
-            Directory.CreateDirectory(arguments.DataDirectory);
+            Directory.CreateDirectory(
+                arguments.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             store.CommitPair(keyPem, response.CertificatePem);
             store.WriteCa(response.CaCertificatePem);
             // agent.json last: its presence means "enrollment complete".
@@ -77,17 +79,18 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         return ExitCodes.Success;
     }
 
-    private async Task<(ServerPin? Pin, string? Error)> CreatePinAsync(EnrollArguments arguments, CancellationToken cancellationToken)
+    private static async Task<(X509Certificate2? Certificate, string? Error)> PinnedCaAsync(
+        EnrollArguments arguments, CancellationToken cancellationToken)
     {
         if (arguments.CaFingerprint is { } fingerprint)
         {
-            var (ca, error) = await CaBootstrap.FetchAsync(arguments.Server, fingerprint, cancellationToken);
-            return ca is null ? (null, error) : (ServerPin.ForCa(ca, time), null);
+            var (found, problem) = await CaDiscovery.FindAsync(arguments.Server, fingerprint, cancellationToken);
+            return (found, problem);
         }
 
         try
         {
-            return (ServerPin.ForCa(X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), time), null);
+            return (X509CertificateLoader.LoadCertificateFromFile(arguments.CaFile!), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
@@ -96,13 +99,8 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
     }
 
     // The certificate must be for our key, issued by the CA we pinned, and the CA the server names must be that CA.
-    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2? pinnedCa)
+    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2 pinnedCa)
     {
-        if (pinnedCa is null)
-        {
-            return "no pinned CA was established during the handshake";
-        }
-
         try
         {
             using var ca = X509Certificate2.CreateFromPem(response.CaCertificatePem);

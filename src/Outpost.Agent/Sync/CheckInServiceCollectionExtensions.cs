@@ -24,7 +24,7 @@ internal static class CheckInServiceCollectionExtensions
         services.AddSingleton<IDeviceTransport>(sp =>
         {
             var options = Options(sp);
-            var pin = ServerPin.ForCa(ca, sp.GetRequiredService<TimeProvider>());
+            var pin = new ServerPin(ca, sp.GetRequiredService<TimeProvider>());
             return new HttpDeviceTransport(new Uri(options.ServerUrl!), pin, clientCertificate, options.RequestTimeout);
         });
         services.AddSingleton(sp => new CertificateRenewer(

@@ -35,7 +35,7 @@ internal static class MountTable
 
             var isRoot = mountPoint == "/";
             var isBlockDevice = source.StartsWith("/dev/", StringComparison.Ordinal) && !source.StartsWith("/dev/loop", StringComparison.Ordinal);
-            if ((isRoot || isBlockDevice) && seenSources.Add(isRoot ? "/" : source) && !result.Contains(mountPoint))
+            if ((isRoot || isBlockDevice) && seenSources.Add(source) && !result.Contains(mountPoint))
             {
                 result.Add(mountPoint);
             }

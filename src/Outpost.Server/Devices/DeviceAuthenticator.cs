@@ -14,7 +14,7 @@ namespace Outpost.Server.Devices;
 internal sealed class DeviceAuthenticator(
     ServerCredentials credentials, IDeviceStore devices, TimeProvider time, ILogger<DeviceAuthenticator> logger)
 {
-    public async Task<(DeviceRecord? Device, IResult? Refusal)> AuthenticateAsync(HttpContext http)
+    public async Task<(DeviceCredential? Device, IResult? Refusal)> AuthenticateAsync(HttpContext http)
     {
         var certificate = http.Connection.ClientCertificate;
         if (certificate is null)
@@ -41,7 +41,7 @@ internal sealed class DeviceAuthenticator(
         }
 
         var deviceId = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        var device = string.IsNullOrEmpty(deviceId) ? null : await devices.GetAsync(deviceId, http.RequestAborted);
+        var device = string.IsNullOrEmpty(deviceId) ? null : await devices.GetCredentialAsync(deviceId, http.RequestAborted);
         if (device is null)
         {
             return Refuse(http, certificate, StatusCodes.Status401Unauthorized, "unknown device");
@@ -62,7 +62,7 @@ internal sealed class DeviceAuthenticator(
         return (device, null);
     }
 
-    private (DeviceRecord?, IResult?) Refuse(HttpContext http, X509Certificate2? certificate, int status, string reason)
+    private (DeviceCredential?, IResult?) Refuse(HttpContext http, X509Certificate2? certificate, int status, string reason)
     {
         Log.DeviceRefused(logger, http.Request.Path.Value ?? "/", http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             certificate?.Subject ?? "(none)", reason);

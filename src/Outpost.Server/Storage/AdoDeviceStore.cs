@@ -56,6 +56,18 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    public async Task<DeviceCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection
+            .Sql("SELECT id, certificate_serial, previous_certificate_serial, revoked_at FROM devices WHERE id = @id;")
+            .With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new DeviceCredential(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableTime(3))
+            : null;
+    }
+
     public async Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

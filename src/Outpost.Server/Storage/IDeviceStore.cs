@@ -10,6 +10,9 @@ internal interface IDeviceStore
 
     Task<DeviceRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The columns device authentication reads on every request.</summary>
+    Task<DeviceCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken);
+
     Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken);
 
     /// <summary>Marks the device revoked (keeps the first revocation time). False when the device does not exist.</summary>

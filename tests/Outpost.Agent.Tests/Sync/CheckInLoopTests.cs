@@ -111,6 +111,19 @@ public sealed class CheckInLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckInOnceAsync_Unauthorized_LogsErrorWithExpiryAndWaitsFullInterval()
+    {
+        var (loop, _) = CreateLoop(seed: 5);
+        _transport.Mode = FakeDeviceTransport.ServerMode.Unauthorized;
+
+        Assert.Equal(Interval, await loop.CheckInOnceAsync(CancellationToken.None));
+
+        var entry = Assert.Single(_loopLog.Entries, e => e.Id.Id == 1006);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Contains("certificate expired", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckInOnceAsync_CertificateNearExpiry_RenewsWithNewKeyAndSwapsCertificate()
     {
         _time.SetUtcNow(Issued.AddDays(25));

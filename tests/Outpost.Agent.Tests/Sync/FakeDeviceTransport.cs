@@ -13,6 +13,7 @@ internal sealed class FakeDeviceTransport(FakeTimeProvider time) : IDeviceTransp
         Up,
         Down,
         Revoked,
+        Unauthorized,
     }
 
     public ServerMode Mode { get; set; } = ServerMode.Up;
@@ -39,6 +40,7 @@ internal sealed class FakeDeviceTransport(FakeTimeProvider time) : IDeviceTransp
                 ServerTime = time.GetUtcNow(),
             }),
             ServerMode.Revoked => DeviceCallResult<CheckInResponse>.Fail(DeviceCallStatus.Revoked, "HTTP 403: device revoked"),
+            ServerMode.Unauthorized => DeviceCallResult<CheckInResponse>.Fail(DeviceCallStatus.Refused, "HTTP 401: certificate expired"),
             _ => DeviceCallResult<CheckInResponse>.Fail(DeviceCallStatus.Unavailable, "Connection refused (127.0.0.1:8443)"),
         });
     }

@@ -130,6 +130,17 @@ public sealed class ProcSystemSnapshotSourceTests : IDisposable
     }
 
     [Fact]
+    public void RealMountPoints_RootDeviceBindMountedElsewhere_IsReportedOnce()
+    {
+        var mounts = MountTable.RealMountPoints("""
+            /dev/sda2 / ext4 rw 0 0
+            /dev/sda2 /var/lib/kubelet ext4 rw 0 0
+            """);
+
+        Assert.Equal(["/"], mounts);
+    }
+
+    [Fact]
     public void Read_OnThisMachine_ReturnsPlausibleValues()
     {
         var source = new ProcSystemSnapshotSource("/");

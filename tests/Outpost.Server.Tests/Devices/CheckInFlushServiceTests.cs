@@ -50,6 +50,8 @@ public sealed class CheckInFlushServiceTests
 
         public Task<DeviceRecord?> GetAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<DeviceCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();

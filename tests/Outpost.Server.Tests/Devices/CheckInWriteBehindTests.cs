@@ -101,6 +101,8 @@ public sealed class CheckInWriteBehindTests
 
         public Task<DeviceRecord?> GetAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<DeviceCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -155,6 +155,21 @@ public abstract class StoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GetCredentialAsync_FollowsRenewalAndRevocation_UnknownIsNull()
+    {
+        var db = await DatabaseAsync();
+        var device = await EnrollAsync(db);
+        Assert.True(await Devices(db).ReplaceCertificateAsync(device.Id, "0a", Now.AddDays(60), Ct));
+
+        var active = (await Devices(db).GetCredentialAsync(device.Id, Ct))!;
+        Assert.Equal(new DeviceCredential(device.Id, "0a", device.CertificateSerial, null), active);
+
+        await Devices(db).RevokeAsync(device.Id, Now, Ct);
+        Assert.Equal(Now, (await Devices(db).GetCredentialAsync(device.Id, Ct))!.RevokedAt);
+        Assert.Null(await Devices(db).GetCredentialAsync("dev-unknown", Ct));
+    }
+
+    [Fact]
     public async Task ListAsync_Filters_BySiteTagStatusAndPages()
     {
         var db = await DatabaseAsync();
