@@ -56,6 +56,9 @@ internal sealed class TufTestRepository
         ["releases/app/1.0.0/app.tar.gz"] = "the application, version one"u8.ToArray(),
     };
 
+    /// <summary>One optional delegated targets role (top-level targets delegates to it): its name, key, paths and files.</summary>
+    public (string Name, TufSigningKey Key, string[] Paths, Dictionary<string, byte[]> Artifacts)? Delegation { get; set; }
+
     /// <summary>Metadata files by name as served under the metadata URL.</summary>
     public ConcurrentDictionary<string, byte[]> MetadataFiles { get; } = new(StringComparer.Ordinal);
 
@@ -100,21 +103,40 @@ internal sealed class TufTestRepository
         SnapshotVersion++;
         TimestampVersion++;
         var files = Artifacts.ToDictionary(a => a.Key, a => FileFor(a.Value), StringComparer.Ordinal);
+        Delegations? delegations = null;
+        var meta = new Dictionary<string, MetaFile>();
+        if (Delegation is var (name, key, paths, delegatedArtifacts))
+        {
+            delegations = new Delegations(new Dictionary<string, TufKey> { [key.KeyId] = key.PublicKey },
+                [new DelegatedRole(name, new RoleKeys([key.KeyId], 1), false, paths)]);
+            var delegated = MetadataSigner.Sign(new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, ExpiryOf(TufRoles.Targets),
+                delegatedArtifacts.ToDictionary(a => a.Key, a => FileFor(a.Value), StringComparer.Ordinal)), [key]);
+            MetadataFiles[Name(name, TargetsVersion)] = delegated;
+            meta[name + ".json"] = new MetaFile(TargetsVersion);
+            foreach (var (path, content) in delegatedArtifacts)
+            {
+                TargetFiles[TargetUrlPath(path, content)] = content;
+            }
+        }
+
         var targets = MetadataSigner.Sign(
-            new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, ExpiryOf(TufRoles.Targets), files), Keys[TufRoles.Targets]);
+            new TargetsMetadata(TufSigned.CurrentSpecVersion, TargetsVersion, ExpiryOf(TufRoles.Targets), files, delegations), Keys[TufRoles.Targets]);
         MetadataFiles[Name(TufRoles.Targets, TargetsVersion)] = targets;
         foreach (var (path, content) in Artifacts)
         {
             TargetFiles[TargetUrlPath(path, content)] = content;
         }
 
-        PublishSnapshot(new MetaFile(TargetsVersion, targets.Length, Sha256(targets)));
+        meta["targets.json"] = new MetaFile(TargetsVersion, targets.Length, Sha256(targets));
+        PublishSnapshot(meta);
     }
 
-    /// <summary>A new snapshot listing <paramref name="targetsMeta"/>, and a new timestamp over it.</summary>
-    public void PublishSnapshot(MetaFile targetsMeta, long? version = null)
+    /// <summary>A new snapshot listing only <paramref name="targetsMeta"/>, and a new timestamp over it.</summary>
+    public void PublishSnapshot(MetaFile targetsMeta, long? version = null) =>
+        PublishSnapshot(new Dictionary<string, MetaFile> { ["targets.json"] = targetsMeta }, version);
+
+    public void PublishSnapshot(Dictionary<string, MetaFile> meta, long? version = null)
     {
-        var meta = new Dictionary<string, MetaFile> { ["targets.json"] = targetsMeta };
         var snapshot = MetadataSigner.Sign(
             new SnapshotMetadata(TufSigned.CurrentSpecVersion, version ?? SnapshotVersion, ExpiryOf(TufRoles.Snapshot), meta), Keys[TufRoles.Snapshot]);
         MetadataFiles[Name(TufRoles.Snapshot, version ?? SnapshotVersion)] = snapshot;
