@@ -2,7 +2,9 @@ using System.CommandLine;
 using Outpost.Cli.AdminTokens;
 using Outpost.Cli.Advise;
 using Outpost.Cli.Devices;
+using Outpost.Cli.Keys;
 using Outpost.Cli.Login;
+using Outpost.Cli.Releases;
 using Outpost.Cli.Tokens;
 
 namespace Outpost.Cli;
@@ -23,6 +25,8 @@ internal static class Program
         root.Subcommands.Add(TokensCommands.Create(session));
         root.Subcommands.Add(AdminTokensCommands.Create(session));
         root.Subcommands.Add(AdviseCommand.Create());
+        root.Subcommands.Add(KeysCommands.Create(session));
+        root.Subcommands.Add(ReleasesCommands.Create(session));
         return CliRunner.RunAsync(root, args, context);
     }
 }

@@ -44,7 +44,8 @@ internal sealed class AdminApiClient : IDisposable
                 trust.Validate(certificate, chain, errors);
         }
 
-        var http = new HttpClient(handler) { Timeout = context.HttpTimeout, MaxResponseContentBufferSize = MaxResponseBytes };
+        // The per-call deadline lives in SendCoreAsync, so uploads can use a stall timeout instead of a total one.
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxResponseBytes };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.Token);
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         http.DefaultRequestHeaders.Accept.ParseAdd("application/problem+json");
@@ -92,18 +93,9 @@ internal sealed class AdminApiClient : IDisposable
     /// </summary>
     public async Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, server + route) { Content = content };
+        var body = await SendForBytesAsync(method, route, content, ct);
         try
         {
-            // ResponseContentRead (the default): HttpClient.Timeout then also covers the body, so a server that sends
-            // headers and stalls cannot hang the CLI.
-            using var response = await http.SendAsync(request, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new AdminApiException((int)response.StatusCode, ProblemMessage.From(response.StatusCode, body));
-            }
-
             return JsonSerializer.Deserialize(body, type)
                 ?? throw new CliException($"unexpected answer from {server}{route}: empty body");
         }
@@ -111,9 +103,64 @@ internal sealed class AdminApiClient : IDisposable
         {
             throw new CliException($"unexpected answer from {server}{route}: {e.Message}", ExitCodes.Failure, e);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+    }
+
+    /// <summary>
+    /// The body of a successful answer exactly as sent: signed TUF metadata is verified over its bytes, so it must
+    /// not go through a deserialize/serialize round trip.
+    /// </summary>
+    public Task<byte[]> SendForBytesAsync(HttpMethod method, string route, HttpContent? content, CancellationToken ct) =>
+        SendCoreAsync(method, route, content, onProgress: null, ct);
+
+    /// <summary>
+    /// Streams <paramref name="source"/> as the request body. The timeout applies to a stall (no byte sent or
+    /// received for that long), not to the whole transfer: a 2 GiB artifact takes longer than any sane answer timeout.
+    /// </summary>
+    public async Task<byte[]> UploadAsync(
+        HttpMethod method, string route, Stream source, long length, Action<long>? progress, CancellationToken ct)
+    {
+        using var content = new ProgressStreamContent(source, length);
+        return await SendCoreAsync(method, route, content, sent => progress?.Invoke(sent), ct);
+    }
+
+    private async Task<byte[]> SendCoreAsync(
+        HttpMethod method, string route, HttpContent? content, Action<long>? onProgress, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, server + route) { Content = content };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        var uploading = false;
+        if (onProgress is not null && content is ProgressStreamContent progressContent)
         {
-            throw new CliException($"cannot reach server at {server}: no answer within {timeout.TotalSeconds:0.#} s", ExitCodes.Failure, e);
+            uploading = true;
+            progressContent.Progress = sent =>
+            {
+                // Each chunk the server takes restarts the stall timer.
+                deadline.CancelAfter(timeout);
+                uploading = sent < progressContent.Headers.ContentLength;
+                onProgress(sent);
+            };
+        }
+
+        try
+        {
+            // ResponseContentRead (the default): the deadline then also covers the body, so a server that sends
+            // headers and stalls cannot hang the CLI.
+            using var response = await http.SendAsync(request, deadline.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new AdminApiException((int)response.StatusCode, ProblemMessage.From(response.StatusCode, System.Text.Encoding.UTF8.GetString(body)));
+            }
+
+            return body;
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException
+                                  && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A cancelled upload surfaces as "error while copying content", so the deadline is what tells.
+            var what = uploading ? "upload stalled, no progress" : "no answer";
+            throw new CliException($"cannot reach server at {server}: {what} within {timeout.TotalSeconds:0.#} s", ExitCodes.Failure, e);
         }
         catch (HttpRequestException e)
         {
