@@ -8,6 +8,11 @@ internal static class AgentProgram
     public static async Task<int> MainAsync(
         IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter error)
     {
+        if (args.Count > 0 && args[0] == TufCommand.Name)
+        {
+            return await TufCommand.RunAsync(args.Skip(1).ToList(), TimeProvider.System, error, CancellationToken.None);
+        }
+
         try
         {
             var commandLine = CommandLineParser.Parse(args);

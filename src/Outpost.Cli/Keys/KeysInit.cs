@@ -1,3 +1,4 @@
+using Outpost.Protocol.Releases;
 using System.Net.Http.Headers;
 using Outpost.Cli.Api;
 using Outpost.Cli.Releases;
@@ -71,7 +72,7 @@ internal sealed class KeysInit(CliContext context)
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         try
         {
-            await client.SendForBytesAsync(HttpMethod.Post, TufRoutes.Root, content, ct);
+            await client.SendForBytesAsync(HttpMethod.Post, TufApiRoutes.Root, content, ct);
         }
         catch (AdminApiException e)
         {
@@ -116,7 +117,7 @@ internal sealed class KeysInit(CliContext context)
 
         try
         {
-            await client.SendForBytesAsync(HttpMethod.Get, TufRoutes.Metadata("1.root.json"), null, ct);
+            await client.SendForBytesAsync(HttpMethod.Get, TufApiRoutes.Metadata("1.root.json"), null, ct);
             throw new CliException($"{existing} (the server already has a root)");
         }
         catch (AdminApiException e) when (e.StatusCode == 404)

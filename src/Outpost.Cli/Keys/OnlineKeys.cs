@@ -1,3 +1,4 @@
+using Outpost.Protocol.Releases;
 using System.Text.Json;
 using Outpost.Cli.Api;
 using Outpost.Cli.Releases;
@@ -12,7 +13,7 @@ internal sealed record OnlineKeys(TufKey Snapshot, TufKey Timestamp)
     public static async Task<OnlineKeys> FetchAsync(AdminApiClient client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var body = await client.SendForBytesAsync(HttpMethod.Get, TufRoutes.OnlineKeys, null, ct);
+        var body = await client.SendForBytesAsync(HttpMethod.Get, TufApiRoutes.OnlineKeys, null, ct);
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -20,7 +21,7 @@ internal sealed record OnlineKeys(TufKey Snapshot, TufKey Timestamp)
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new CliException($"unexpected answer from {TufRoutes.OnlineKeys}: {e.Message}", ExitCodes.Failure, e);
+            throw new CliException($"unexpected answer from {TufApiRoutes.OnlineKeys}: {e.Message}", ExitCodes.Failure, e);
         }
     }
 

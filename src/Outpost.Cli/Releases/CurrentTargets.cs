@@ -1,3 +1,4 @@
+using Outpost.Protocol.Releases;
 using Outpost.Cli.Api;
 using Outpost.Trust.Tuf;
 using Outpost.Trust.Tuf.Client;
@@ -88,7 +89,7 @@ internal static class CurrentTargets
     {
         try
         {
-            return await client.SendForBytesAsync(HttpMethod.Get, TufRoutes.Metadata(file), null, ct);
+            return await client.SendForBytesAsync(HttpMethod.Get, TufApiRoutes.Metadata(file), null, ct);
         }
         catch (AdminApiException e) when (e.StatusCode == 404)
         {

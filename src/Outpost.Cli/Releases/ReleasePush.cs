@@ -1,3 +1,4 @@
+using Outpost.Protocol.Releases;
 using System.Net.Http.Headers;
 using Outpost.Cli.Api;
 using Outpost.Cli.Keys;
@@ -38,7 +39,7 @@ internal sealed class ReleasePush(CliContext context)
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         try
         {
-            await client.SendForBytesAsync(HttpMethod.Post, TufRoutes.Targets, content, ct);
+            await client.SendForBytesAsync(HttpMethod.Post, TufApiRoutes.Targets, content, ct);
         }
         catch (AdminApiException e)
         {
@@ -75,7 +76,7 @@ internal sealed class ReleasePush(CliContext context)
             try
             {
                 await client.UploadAsync(
-                    HttpMethod.Put, TufRoutes.Blob(artifact.Sha256), stream, artifact.Length, sent => progress.Report(name, sent, artifact.Length), ct);
+                    HttpMethod.Put, TufApiRoutes.Blob(artifact.Sha256), stream, artifact.Length, sent => progress.Report(name, sent, artifact.Length), ct);
             }
             catch (AdminApiException e)
             {

@@ -1,3 +1,4 @@
+using Outpost.Protocol.Releases;
 using System.Globalization;
 using Outpost.Cli.Output;
 

@@ -1,3 +1,5 @@
+using Outpost.Protocol;
+using Outpost.Protocol.Releases;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.Json;
@@ -110,10 +112,10 @@ internal static class ReleasesCommands
             parse,
             async client =>
             {
-                var releases = await client.SendAsync(HttpMethod.Get, TufRoutes.Releases, null, ReleasesJsonContext.Default.IReadOnlyListReleaseView, ct);
+                var releases = await client.SendAsync(HttpMethod.Get, TufApiRoutes.Releases, null, OutpostJsonContext.Default.IReadOnlyListReleaseView, ct);
                 if (parse.GetValue(json))
                 {
-                    session.Output.WriteLine(JsonSerializer.Serialize(releases, ReleasesJsonContext.Default.IReadOnlyListReleaseView));
+                    session.Output.WriteLine(JsonSerializer.Serialize(releases, OutpostJsonContext.Default.IReadOnlyListReleaseView));
                     return;
                 }
 

@@ -5,6 +5,5 @@ namespace Outpost.Cli.Releases;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(StagedRelease))]
-[JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class ReleasesJsonContext : JsonSerializerContext;

@@ -23,4 +23,6 @@ public static class TufApiRoutes
 
     /// <summary>Admin listener, operator: PUT an artifact's bytes under its SHA-256 (lowercase hex).</summary>
     public static string Blob(string sha256) => $"/v1/tuf/blobs/{sha256}";
+
+    public static string Metadata(string file) => MetadataBase + Uri.EscapeDataString(file);
 }
