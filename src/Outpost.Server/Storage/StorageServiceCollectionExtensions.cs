@@ -25,11 +25,30 @@ internal static class StorageServiceCollectionExtensions
         return services;
     }
 
+    // Every device request reads its credential row, so per-query overhead is what limits check-ins: prepare the
+    // hot statements automatically, and skip the DISCARD ALL a pooled connection would otherwise send (the stores
+    // leave no session state behind). Settings given explicitly in the connection string win.
+    private static string TunedForCheckIns(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
     internal static StoreDatabase CreateDatabase(StorageOptions options, string dataDirectory)
     {
         if (options.Provider == "postgres")
         {
-            return new StoreDatabase(NpgsqlDataSource.Create(options.ConnectionString!), new PostgresDialect());
+            return new StoreDatabase(NpgsqlDataSource.Create(TunedForCheckIns(options.ConnectionString!)), new PostgresDialect());
         }
 
         var connectionString = options.ConnectionString;
