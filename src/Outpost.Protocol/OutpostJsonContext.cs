@@ -41,5 +41,7 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(CreatedAdminToken))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(ReleaseView))]
+[JsonSerializable(typeof(UpdateReport))]
+[JsonSerializable(typeof(SetDesiredReleaseRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

@@ -151,6 +151,28 @@ internal sealed class StubAdminApi : IAsyncDisposable
             Devices[index] = Devices[index] with { Status = DeviceStatus.Revoked, RevokedAt = StubData.Now };
             return Json(Devices[index], J.DeviceView);
         });
+        app.MapPut(AdminApiRoutes.Devices + "/{id}/desired-release", (string id, HttpContext c) =>
+        {
+            if (Denied(c, AdminRole.Operator) is { } denied)
+            {
+                return denied;
+            }
+
+            var index = Devices.FindIndex(d => d.Id == id);
+            if (index < 0)
+            {
+                return Problem(404, "Not Found", $"device '{id}' is not enrolled");
+            }
+
+            var release = JsonSerializer.Deserialize((string)c.Items["body"]!, J.SetDesiredReleaseRequest)!.Release;
+            if (release is not null && release != "app@1.0.0")
+            {
+                return Problem(409, "Conflict", $"release {release} is not in the current signed targets metadata");
+            }
+
+            Devices[index] = Devices[index] with { DesiredRelease = release };
+            return Json(Devices[index], J.DeviceView);
+        });
         app.MapPost(AdminApiRoutes.EnrollmentTokens, (HttpContext c) =>
         {
             if (Denied(c, AdminRole.Operator) is { } denied)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Updates.Releases;
 using Outpost.Protocol.Devices;
 
 namespace Outpost.Agent.Sync;
@@ -17,7 +18,8 @@ internal sealed class CheckInLoop(
     CheckInSchedule schedule,
     string deviceClass,
     TimeProvider time,
-    ILogger<CheckInLoop> logger)
+    ILogger<CheckInLoop> logger,
+    ReleaseWorker? releases = null)
 {
     /// <summary>Raised once the wait before the next check-in has started (its timer exists), with its length.</summary>
     public event Action<TimeSpan>? Waiting;
@@ -49,7 +51,10 @@ internal sealed class CheckInLoop(
             await renewer.RenewAsync(transport, cancellationToken);
         }
 
-        var request = new CheckInRequest { AgentVersion = AgentVersion.Current, DeviceClass = deviceClass, System = Snapshot() };
+        var request = new CheckInRequest
+        {
+            AgentVersion = AgentVersion.Current, DeviceClass = deviceClass, System = Snapshot(), Update = releases?.Latest,
+        };
         DeviceCallResult<CheckInResponse> result;
         try
         {
@@ -59,6 +64,12 @@ internal sealed class CheckInLoop(
         {
             // A transport bug must not end the heartbeat; treat it like the server being away.
             result = DeviceCallResult<CheckInResponse>.Fail(DeviceCallStatus.Unavailable, ex.Message);
+        }
+
+        if (result.Status == DeviceCallStatus.Ok && result.Value is { } answer)
+        {
+            // Starts (or skips) background verification; never waits for it.
+            releases?.OnDesired(answer.Desired.ReleaseId, cancellationToken);
         }
 
         return Schedule(result);

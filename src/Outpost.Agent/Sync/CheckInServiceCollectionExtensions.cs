@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Updates.Releases;
 
 namespace Outpost.Agent.Sync;
 
@@ -39,7 +40,10 @@ internal static class CheckInServiceCollectionExtensions
             sp.GetRequiredService<CheckInSchedule>(),
             Options(sp).DeviceClass,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CheckInLoop>>()));
+            sp.GetRequiredService<ILogger<CheckInLoop>>(),
+            ReleaseWorkerFactory.Create(
+                store.DataDirectory, new Uri(Options(sp).ServerUrl!), (HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<CheckInService>();
         return services;
     }

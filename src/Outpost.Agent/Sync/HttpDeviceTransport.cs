@@ -17,13 +17,29 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
     private readonly TimeSpan _timeout;
     private readonly Lock _gate = new();
     private HttpClient _client;
+    private X509Certificate2 _certificate;
 
     public HttpDeviceTransport(Uri server, ServerPin pin, X509Certificate2 clientCertificate, TimeSpan timeout)
     {
         _server = server;
         _pin = pin;
         _timeout = timeout;
+        _certificate = clientCertificate;
         _client = CreateClient(clientCertificate);
+    }
+
+    /// <summary>
+    /// A separate client with the same pinned-CA and client-certificate settings, owned by the caller: long downloads
+    /// (releases) must not share the check-in client, which is replaced when the certificate is renewed.
+    /// </summary>
+    public HttpClient CreateDetachedClient()
+    {
+        lock (_gate)
+        {
+            var client = CreateClient(_certificate);
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            return client;
+        }
     }
 
     public Task<DeviceCallResult<CheckInResponse>> CheckInAsync(CheckInRequest request, CancellationToken cancellationToken) =>
@@ -43,6 +59,7 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
         lock (_gate)
         {
             old = _client;
+            _certificate = certificate;
             _client = CreateClient(certificate);
         }
 

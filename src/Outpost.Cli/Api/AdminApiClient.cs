@@ -65,6 +65,10 @@ internal sealed class AdminApiClient : IDisposable
     public Task<DeviceView> RevokeDeviceAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, AdminApiRoutes.RevokeDevice(id), null, Json.DeviceView, ct);
 
+    public Task<DeviceView> SetDesiredReleaseAsync(string id, string? release, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, AdminApiRoutes.DesiredRelease(id),
+            JsonContent.Create(new SetDesiredReleaseRequest { Release = release }, Json.SetDesiredReleaseRequest), Json.DeviceView, ct);
+
     public Task<CreatedEnrollmentToken> CreateEnrollmentTokenAsync(CreateEnrollmentTokenRequest request, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, AdminApiRoutes.EnrollmentTokens, JsonContent.Create(request, Json.CreateEnrollmentTokenRequest), Json.CreatedEnrollmentToken, ct);
 

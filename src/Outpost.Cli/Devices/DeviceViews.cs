@@ -57,6 +57,12 @@ internal static class DeviceViews
             table.AddRow("Revoked", Moment(revoked, now));
         }
 
+        table.AddRow("Desired", d.DesiredRelease ?? "no release");
+        if (d.Update is { } update)
+        {
+            table.AddRow("Update", UpdateLine(update, now));
+        }
+
         table.WriteTo(output);
         output.WriteLine();
         if (d.System is not { } system)
@@ -95,6 +101,14 @@ internal static class DeviceViews
         }
 
         disks.WriteTo(output, "  ");
+    }
+
+    private static string UpdateLine(UpdateReport u, DateTimeOffset now)
+    {
+        var state = u.State.ToString().ToLowerInvariant();
+        var progress = u.ProgressPercent is { } p && u.State == UpdateState.Downloading ? $" {p}%" : "";
+        var detail = u.Detail is { Length: > 0 } reason ? $": {reason}" : "";
+        return $"{u.Release} {state}{progress}{detail} ({RelativeTime.Format(u.At, now)})";
     }
 
     private static string Status(DeviceStatus status) => status.ToString().ToLowerInvariant();

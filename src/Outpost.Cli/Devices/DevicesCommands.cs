@@ -5,16 +5,17 @@ using Outpost.Protocol.Admin;
 
 namespace Outpost.Cli.Devices;
 
-/// <summary><c>outpost devices ls|show|revoke</c>.</summary>
+/// <summary><c>outpost devices ls|show|revoke|set-release</c>.</summary>
 internal static class DevicesCommands
 {
     public static Command Create(AdminSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var devices = new Command("devices", "List, inspect and revoke enrolled devices");
+        var devices = new Command("devices", "List, inspect and revoke enrolled devices; set their desired release");
         devices.Subcommands.Add(List(session));
         devices.Subcommands.Add(Show(session));
         devices.Subcommands.Add(Revoke(session));
+        devices.Subcommands.Add(SetRelease(session));
         return devices;
     }
 
@@ -92,6 +93,40 @@ internal static class DevicesCommands
                 }
 
                 session.Output.WriteLine($"Revoked device {device.Id} (site {device.Site}); its next request will be refused.");
+            },
+            ct));
+        return command;
+    }
+
+    private static Command SetRelease(AdminSession session)
+    {
+        var id = new Argument<string>("id") { Description = "Device id" };
+        var release = new Argument<string?>("release") { Description = "NAME@VERSION of a pushed (signed) release", Arity = ArgumentArity.ZeroOrOne };
+        var clear = new Option<bool>("--clear") { Description = "Clear the desired release (the device keeps what it has)" };
+        var json = JsonOutput.Option();
+        var command = new Command("set-release", "Set the release a device should verify and stage") { id, release, clear, json };
+        command.Validators.Add(result =>
+        {
+            var hasRelease = result.GetValue(release) is not null;
+            if (hasRelease == result.GetValue(clear))
+            {
+                result.AddError("give either NAME@VERSION or --clear");
+            }
+        });
+        command.SetAction((parse, ct) => session.RunAsync(
+            parse,
+            async client =>
+            {
+                var device = await client.SetDesiredReleaseAsync(parse.GetRequiredValue(id), parse.GetValue(release), ct);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(session.Output, device, JsonOutput.Context.DeviceView);
+                    return;
+                }
+
+                session.Output.WriteLine(device.DesiredRelease is { } desired
+                    ? $"Device {device.Id} will verify and stage {desired} on its next check-in."
+                    : $"Cleared the desired release of device {device.Id}.");
             },
             ct));
         return command;

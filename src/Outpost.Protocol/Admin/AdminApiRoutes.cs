@@ -18,6 +18,8 @@ public static class AdminApiRoutes
 
     public static string RevokeDevice(string id) => $"{Device(id)}/revoke";
 
+    public static string DesiredRelease(string id) => $"{Device(id)}/desired-release";
+
     public static string EnrollmentToken(string id) => $"{EnrollmentTokens}/{Uri.EscapeDataString(id)}";
 
     public static string AdminToken(string id) => $"{AdminTokens}/{Uri.EscapeDataString(id)}";

@@ -30,4 +30,10 @@ public sealed record DeviceView
     public string? CertificateSerial { get; init; }
 
     public SystemSnapshot? System { get; init; }
+
+    /// <summary>The release the operator wants on this device (<c>NAME@VERSION</c>), or null.</summary>
+    public string? DesiredRelease { get; init; }
+
+    /// <summary>The device's latest report on its desired release.</summary>
+    public UpdateReport? Update { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record CheckInRequest
     public required string DeviceClass { get; init; }
 
     public required SystemSnapshot System { get; init; }
+
+    /// <summary>The agent's latest report on its desired release; null when it has none.</summary>
+    public UpdateReport? Update { get; init; }
 }

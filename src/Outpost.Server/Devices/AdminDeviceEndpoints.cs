@@ -48,6 +48,8 @@ internal static class AdminDeviceEndpoints
                     device!.ToView(DeviceStatusRules.OnlineSince(now, options.Value), withSystem: false), OutpostJsonContext.Default.DeviceView);
             })
             .RequireRole(AdminRole.Operator).Produces<DeviceView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        admin.MapDesiredRelease();
     }
 
     private static async Task<IResult> ListAsync(

@@ -49,14 +49,20 @@ internal static class DeviceEndpoints
             return Problems.BadRequest("deviceClass", $"deviceClass must be 1 to {MaxLabelLength} characters.");
         }
 
+        if (UpdateReportRules.Validate(request.Update) is { } updateError)
+        {
+            return updateError;
+        }
+
         var now = time.GetUtcNow();
         buffer.Enqueue(new DeviceCheckIn(
             device!.Id, now, request.AgentVersion, request.DeviceClass,
-            JsonSerializer.Serialize(request.System, OutpostJsonContext.Default.SystemSnapshot)));
+            JsonSerializer.Serialize(request.System, OutpostJsonContext.Default.SystemSnapshot),
+            request.Update is null ? null : JsonSerializer.Serialize(request.Update, OutpostJsonContext.Default.UpdateReport)));
         return TypedResults.Json(
             new CheckInResponse
             {
-                Desired = DesiredState.Empty,
+                Desired = device.DesiredRelease is null ? DesiredState.Empty : new DesiredState { ReleaseId = device.DesiredRelease },
                 NextCheckInSeconds = (int)options.Value.CheckInInterval.TotalSeconds,
                 ServerTime = now,
             },

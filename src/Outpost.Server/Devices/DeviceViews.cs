@@ -24,5 +24,7 @@ internal static class DeviceViews
         System = withSystem && device.SystemJson is not null
             ? JsonSerializer.Deserialize(device.SystemJson, OutpostJsonContext.Default.SystemSnapshot)
             : null,
+        DesiredRelease = device.DesiredRelease,
+        Update = device.UpdateJson is null ? null : JsonSerializer.Deserialize(device.UpdateJson, OutpostJsonContext.Default.UpdateReport),
     };
 }

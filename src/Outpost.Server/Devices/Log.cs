@@ -22,4 +22,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1305, EventName = "CheckInsFlushed", Level = LogLevel.Debug,
         Message = "Wrote {Count} buffered check-ins")]
     public static partial void Flushed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1306, EventName = "DesiredReleaseSet", Level = LogLevel.Information,
+        Message = "Desired release of device {DeviceId} set to {Release} by {CallerId}")]
+    public static partial void DesiredReleaseSet(ILogger logger, string deviceId, string release, string callerId);
 }

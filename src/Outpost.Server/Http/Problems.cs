@@ -12,6 +12,8 @@ internal static class Problems
 
     public static IResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not Found", detail);
 
+    public static IResult Conflict(string detail) => Status(StatusCodes.Status409Conflict, "Conflict", detail);
+
     public static IResult TooLarge(string detail) => Status(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", detail);
 
     public static IResult UnsupportedMediaType(string detail) =>

@@ -10,9 +10,9 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
 {
     private const string Columns =
         "id, hostname, site, tags_json, enrolled_at, enrollment_token_id, certificate_serial, previous_certificate_serial, " +
-        "certificate_not_after, revoked_at, last_seen_at, agent_version, device_class, system_json";
+        "certificate_not_after, revoked_at, last_seen_at, agent_version, device_class, system_json, desired_release, update_json";
 
-    private static readonly string[] CheckInParameters = ["@seen", "@version", "@class", "@system", "@id"];
+    private static readonly string[] CheckInParameters = ["@seen", "@version", "@class", "@system", "@update", "@id"];
 
     public async Task<EnrollOutcome> EnrollAsync(
         DeviceRecord device, string enrollmentTokenId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         }
 
         await using (var insert = connection.Sql(
-            $"INSERT INTO devices ({Columns}) VALUES (@id, @hostname, @site, @tags, @enrolled, @token, @serial, NULL, @notAfter, NULL, NULL, NULL, NULL, NULL);",
+            $"INSERT INTO devices ({Columns}) VALUES (@id, @hostname, @site, @tags, @enrolled, @token, @serial, NULL, @notAfter, NULL, NULL, NULL, NULL, NULL, NULL, NULL);",
             transaction))
         {
             insert.With("@id", device.Id).With("@hostname", device.Hostname).With("@site", device.Site)
@@ -60,11 +60,11 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection
-            .Sql("SELECT id, certificate_serial, previous_certificate_serial, revoked_at FROM devices WHERE id = @id;")
+            .Sql("SELECT id, certificate_serial, previous_certificate_serial, revoked_at, desired_release FROM devices WHERE id = @id;")
             .With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new DeviceCredential(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableTime(3))
+            ? new DeviceCredential(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetNullableTime(3), reader.GetNullableString(4))
             : null;
     }
 
@@ -149,6 +149,14 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<bool> SetDesiredReleaseAsync(string id, string? release, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("UPDATE devices SET desired_release = @release WHERE id = @id;")
+            .With("@release", release).With("@id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task ApplyCheckInsAsync(IReadOnlyCollection<DeviceCheckIn> checkIns, CancellationToken cancellationToken)
     {
         if (checkIns.Count == 0)
@@ -159,7 +167,7 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Sql(
-            "UPDATE devices SET last_seen_at = @seen, agent_version = @version, device_class = @class, system_json = @system " +
+            "UPDATE devices SET last_seen_at = @seen, agent_version = @version, device_class = @class, system_json = @system, update_json = @update " +
             "WHERE id = @id AND (last_seen_at IS NULL OR last_seen_at <= @seen);", transaction);
         var parameters = CheckInParameters
             .Select(name => { command.With(name, null); return command.Parameters[name]; }).ToArray();
@@ -169,7 +177,8 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
             parameters[1].Value = checkIn.AgentVersion;
             parameters[2].Value = checkIn.DeviceClass;
             parameters[3].Value = checkIn.SystemJson;
-            parameters[4].Value = checkIn.DeviceId;
+            parameters[4].Value = (object?)checkIn.UpdateJson ?? DBNull.Value;
+            parameters[5].Value = checkIn.DeviceId;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -192,5 +201,7 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         AgentVersion = r.GetNullableString(11),
         DeviceClass = r.GetNullableString(12),
         SystemJson = r.GetNullableString(13),
+        DesiredRelease = r.GetNullableString(14),
+        UpdateJson = r.GetNullableString(15),
     };
 }

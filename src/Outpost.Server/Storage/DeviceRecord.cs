@@ -31,4 +31,9 @@ internal sealed record DeviceRecord
     public string? DeviceClass { get; init; }
 
     public string? SystemJson { get; init; }
+
+    public string? DesiredRelease { get; init; }
+
+    /// <summary>The agent's latest UpdateReport as JSON text.</summary>
+    public string? UpdateJson { get; init; }
 }

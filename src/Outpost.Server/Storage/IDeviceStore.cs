@@ -21,6 +21,9 @@ internal interface IDeviceStore
     /// <summary>Makes <paramref name="newSerial"/> current and the old current serial the previous one. False when unknown or revoked.</summary>
     Task<bool> ReplaceCertificateAsync(string id, string newSerial, DateTimeOffset notAfter, CancellationToken cancellationToken);
 
+    /// <summary>Sets (or clears with null) the desired release. False when the device does not exist.</summary>
+    Task<bool> SetDesiredReleaseAsync(string id, string? release, CancellationToken cancellationToken);
+
     /// <summary>Writes a batch of check-ins in one transaction. Never touches enrollment or revocation columns.</summary>
     Task ApplyCheckInsAsync(IReadOnlyCollection<DeviceCheckIn> checkIns, CancellationToken cancellationToken);
 }

@@ -193,4 +193,67 @@ public sealed class DevicesCommandsTests : IAsyncLifetime
         Assert.Equal(4, result.ExitCode);
         Assert.Equal("error: device 'ghost' is not enrolled", result.SingleErrorLine());
     }
+    [Fact]
+    public async Task SetRelease_AsOperator_PutsReleaseAndConfirms()
+    {
+        var result = await cli.RunAsync("devices", "set-release", "dev-berlin-01", "app@1.0.0", "--token", StubAdminApi.OperatorToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("PUT /v1/devices/dev-berlin-01/desired-release", $"{stub.LastRequest.Method} {stub.LastRequest.PathAndQuery}");
+        Assert.Equal("""{"release":"app@1.0.0"}""", stub.LastRequest.Body);
+        Assert.Equal("app@1.0.0", stub.Devices[0].DesiredRelease);
+        Assert.Contains("will verify and stage app@1.0.0", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetRelease_Clear_ClearsIt()
+    {
+        stub.Devices[0] = stub.Devices[0] with { DesiredRelease = "app@1.0.0" };
+
+        var result = await cli.RunAsync("devices", "set-release", "dev-berlin-01", "--clear", "--token", StubAdminApi.OperatorToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("PUT /v1/devices/dev-berlin-01/desired-release", $"{stub.LastRequest.Method} {stub.LastRequest.PathAndQuery}");
+        Assert.Null(stub.Devices[0].DesiredRelease);
+        Assert.Contains("Cleared the desired release of device dev-berlin-01", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetRelease_UnsignedRelease_NonZeroExitWithServerReason()
+    {
+        var result = await cli.RunAsync("devices", "set-release", "dev-berlin-01", "app@9.9.9", "--token", StubAdminApi.OperatorToken);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("app@9.9.9 is not in the current signed targets", result.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.Null(stub.Devices[0].DesiredRelease);
+    }
+
+    [Fact]
+    public async Task SetRelease_NeitherReleaseNorClear_UsageError()
+    {
+        var result = await cli.RunAsync("devices", "set-release", "dev-berlin-01", "--token", StubAdminApi.OperatorToken);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("NAME@VERSION or --clear", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(stub.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Show_WithUpdateReport_PrintsDesiredReleaseAndState()
+    {
+        stub.Devices[0] = stub.Devices[0] with
+        {
+            DesiredRelease = "app@1.0.0",
+            Update = new Outpost.Protocol.Devices.UpdateReport
+            {
+                Release = "app@1.0.0", State = Outpost.Protocol.Devices.UpdateState.Refused, Detail = "app.bin: sha256 differs", At = stub.Devices[0].EnrolledAt,
+            },
+        };
+
+        var result = await cli.RunAsync("devices", "show", "dev-berlin-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Desired ", StringComparison.Ordinal) && l.EndsWith("app@1.0.0", StringComparison.Ordinal));
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Update", StringComparison.Ordinal) && l.Contains("app@1.0.0 refused: app.bin: sha256 differs", StringComparison.Ordinal));
+    }
 }

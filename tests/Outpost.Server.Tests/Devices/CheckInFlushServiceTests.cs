@@ -52,6 +52,8 @@ public sealed class CheckInFlushServiceTests
 
         public Task<DeviceCredential?> GetCredentialAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<bool> SetDesiredReleaseAsync(string id, string? release, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();

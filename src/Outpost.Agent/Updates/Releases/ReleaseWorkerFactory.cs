@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Tuf;
+using Outpost.Protocol.Releases;
+
+namespace Outpost.Agent.Updates.Releases;
+
+/// <summary>
+/// The release worker of a running agent: TUF metadata from <c>&lt;server&gt;/v1/tuf/metadata/</c> over the pinned
+/// connection, trusted state in <c>&lt;data&gt;/tuf/</c>, staged releases in <c>&lt;data&gt;/staging/</c>.
+/// </summary>
+internal static class ReleaseWorkerFactory
+{
+    public static ReleaseWorker Create(string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Outpost.Agent.Updates");
+        var staging = Path.Combine(dataDirectory, "staging");
+        var options = new TufClientOptions
+        {
+            MetadataDirectory = Path.Combine(dataDirectory, "tuf", "metadata"),
+            MetadataUrl = new Uri(server, TufApiRoutes.MetadataBase),
+            TargetBaseUrl = new Uri(server, TufApiRoutes.TargetsBase),
+            TargetDirectory = Path.Combine(dataDirectory, "tuf", "targets"),
+        };
+        HttpClient? http = null;
+        async Task<TufUpdater> NewUpdater(CancellationToken cancellationToken)
+        {
+            // One client per job (jobs never overlap), so a renewed certificate is picked up.
+            http?.Dispose();
+            http = transport.CreateDetachedClient();
+            await BootstrapRootAsync(options, http, time, logger, cancellationToken);
+            return new TufUpdater(options, http, time, logger);
+        }
+
+        return new ReleaseWorker(NewUpdater, new ReleaseStager(staging, () => FreeBytes(dataDirectory)), staging, time, logger);
+    }
+
+    /// <summary>
+    /// First use: root version 1 from the server whose CA the agent pinned at enrollment, checked to be self-signed to
+    /// threshold. From then on every root must chain from the stored one, so a server compromised later cannot swap it.
+    /// </summary>
+    private static async Task BootstrapRootAsync(
+        TufClientOptions options, HttpClient http, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (File.Exists(Path.Combine(options.MetadataDirectory, "root.json")))
+        {
+            return;
+        }
+
+        var root = await new TufHttpFetcher(http)
+            .GetBytesAsync(new Uri(options.MetadataUrl, "1.root.json"), options.MaxRootBytes, "root", cancellationToken)
+            ?? throw new InvalidOperationException("the server has no TUF root yet (outpost keys init)");
+        TufUpdater.Initialize(options.MetadataDirectory, root, time);
+        Log.RootBootstrapped(logger);
+    }
+
+    private static long FreeBytes(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new DriveInfo(dataDirectory).AvailableFreeSpace;
+    }
+}

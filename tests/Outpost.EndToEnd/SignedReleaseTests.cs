@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Outpost.EndToEnd.Infrastructure;
+using Outpost.Protocol.Admin;
+using Outpost.Protocol.Devices;
+
+namespace Outpost.EndToEnd;
+
+/// <summary>
+/// Issue 3 with real processes: the operator signs a release offline, pushes it, points a device at it, and the real
+/// agent verifies and stages it; a server compromised afterwards cannot make the agent accept an unsigned release.
+/// </summary>
+public sealed class SignedReleaseTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Release_SignedAndPushed_AgentVerifiesAndStagesIt_UnsignedDesiredReleaseRefused()
+    {
+        using var temp = new TempFolder();
+        await using var server = await ServerProcess.StartAsync(temp.Sub("server"), checkInInterval: Interval);
+        var adminToken = server.InitialAdminToken!;
+        var cli = new Cli(temp.Sub("cli.json"));
+        var repo = temp.Sub("repo");
+        await Ok(cli, "login", "--server", server.AdminApi.ToString(), "--token", adminToken);
+        await Ok(cli, "keys", "init", "--dir", repo);
+
+        var model = temp.Sub("model.bin");
+        var config = temp.Sub("config.json");
+        await File.WriteAllBytesAsync(model, System.Security.Cryptography.RandomNumberGenerator.GetBytes(300_000), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(config, "{\"threshold\":0.8}", TestContext.Current.CancellationToken);
+        await Ok(cli, "release", "create", "--dir", repo, "--name", "cam", "--version", "1.0.0", "--device-class", "e2e",
+            "--artifact", "model=" + model, "--artifact", "config=" + config);
+        await Ok(cli, "release", "push", "--dir", repo, "cam@1.0.0");
+
+        var agentData = temp.Sub("agent");
+        using var admin = server.AdminClient(adminToken);
+        var token = await Fleet.CreateEnrollmentTokenAsync(admin, "hamburg", 1);
+        var enroll = await AgentProcess.EnrollAsync(server, token, agentData);
+        Assert.True(enroll.ExitCode == 0, enroll.Output);
+        await using var agent = AgentProcess.Run(agentData);
+        var device = (await Fleet.WaitForAsync(admin, d => d.Count == 1 && d[0].Status == DeviceStatus.Online, TimeSpan.FromSeconds(60), "agent online"))[0];
+
+        await Ok(cli, "devices", "set-release", device.Id, "cam@1.0.0");
+        await Fleet.WaitForAsync(admin, d => d[0].Update is { Release: "cam@1.0.0", State: UpdateState.Verified }, TimeSpan.FromSeconds(60), "release verified");
+        var staged = Path.Combine(agentData, "staging", "cam@1.0.0");
+        Assert.Equal(await File.ReadAllBytesAsync(model, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(staged, "model.bin"), TestContext.Current.CancellationToken));
+        Assert.Equal(await File.ReadAllBytesAsync(config, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(staged, "config.json"), TestContext.Current.CancellationToken));
+        var show = await Ok(cli, "devices", "show", device.Id);
+        Assert.Contains("cam@1.0.0 verified", show, StringComparison.Ordinal);
+
+        // A compromised server: a desired release nobody signed, written straight into its database.
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "outpost.db")}"))
+        {
+            await db.OpenAsync(TestContext.Current.CancellationToken);
+            await using var update = db.CreateCommand();
+            update.CommandText = "UPDATE devices SET desired_release = 'evil@6.6.6' WHERE id = $id;";
+            update.Parameters.AddWithValue("$id", device.Id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var refused = (await Fleet.WaitForAsync(admin, d => d[0].Update is { Release: "evil@6.6.6", State: UpdateState.Refused }, TimeSpan.FromSeconds(60), "unsigned release refused"))[0];
+        Assert.Equal("release evil@6.6.6 is not in the verified targets metadata", refused.Update!.Detail);
+        Assert.False(Directory.Exists(Path.Combine(agentData, "staging", "evil@6.6.6")));
+        Assert.Equal(0, await agent.StopAsync(TimeSpan.FromSeconds(15)));
+        server.AssertNoErrorsLogged();
+    }
+
+    private static async Task<string> Ok(Cli cli, params string[] args)
+    {
+        var (exitCode, output) = await cli.RunAsync(args);
+        Assert.True(exitCode == 0, $"outpost {string.Join(' ', args)}: {output}");
+        return output;
+    }
+}
