@@ -35,8 +35,17 @@ public sealed class SignedReleaseTests
         var agentData = temp.Sub("agent");
         using var admin = server.AdminClient(adminToken);
         var token = await Fleet.CreateEnrollmentTokenAsync(admin, "hamburg", 1);
-        var enroll = await AgentProcess.EnrollAsync(server, token, agentData);
+        // The operator's root.json is the device's TUF trust anchor. One that does not verify is refused before the
+        // token is sent: the single-use token still works afterwards.
+        var bogusRoot = temp.Sub("bogus-root.json");
+        await File.WriteAllTextAsync(bogusRoot, "{\"signed\":{},\"signatures\":[]}", TestContext.Current.CancellationToken);
+        var refusedEnroll = await AgentProcess.EnrollAsync(server, token, agentData, "--tuf-root", bogusRoot);
+        Assert.True(refusedEnroll.ExitCode == 1 && refusedEnroll.Output.Contains("--tuf-root", StringComparison.Ordinal), refusedEnroll.Output);
+        var enroll = await AgentProcess.EnrollAsync(server, token, agentData, "--tuf-root", Path.Combine(repo, "root.json"));
         Assert.True(enroll.ExitCode == 0, enroll.Output);
+        Assert.Equal(
+            await File.ReadAllBytesAsync(Path.Combine(repo, "root.json"), TestContext.Current.CancellationToken),
+            await File.ReadAllBytesAsync(Path.Combine(agentData, "tuf", "metadata", "root.json"), TestContext.Current.CancellationToken));
         await using var agent = AgentProcess.Run(agentData);
         var device = (await Fleet.WaitForAsync(admin, d => d.Count == 1 && d[0].Status == DeviceStatus.Online, TimeSpan.FromSeconds(60), "agent online"))[0];
 

@@ -9,12 +9,12 @@ namespace Outpost.Agent.Cli;
 internal static class CommandLineParser
 {
     public const string Usage =
-        "usage: outpost-agent enroll --server URL --token T (--ca-file PATH | --ca-fingerprint HEX) [--data-dir DIR] [--device-class C] [--force]\n" +
+        "usage: outpost-agent enroll --server URL --token T (--ca-file PATH | --ca-fingerprint HEX) [--data-dir DIR] [--device-class C] [--tuf-root ROOT.json] [--force]\n" +
         "       outpost-agent run [--data-dir DIR] [--check-in-interval T] [--backoff-base T] [--renewal-threshold F] [--request-timeout T] [--system-root DIR]\n" +
         "       outpost-agent tuf --metadata-dir DIR [--metadata-url URL ...] (init ROOT_FILE | refresh | download)\n" +
         "       outpost-agent --version";
 
-    private static readonly string[] EnrollFlags = ["--server", "--token", "--ca-file", "--ca-fingerprint", "--data-dir", "--device-class"];
+    private static readonly string[] EnrollFlags = ["--server", "--token", "--ca-file", "--ca-fingerprint", "--data-dir", "--device-class", "--tuf-root"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

@@ -3,8 +3,13 @@ using Outpost.Agent.Configuration;
 namespace Outpost.Agent.Cli;
 
 /// <summary>Validated arguments of <c>enroll</c>. Exactly one of <see cref="CaFile"/> and <see cref="CaFingerprint"/> is set.</summary>
+/// <remarks>
+/// <see cref="TufRoot"/> is the operator's root.json (from <c>outpost keys init</c>): the device's TUF trust anchor.
+/// Without it the agent trusts the server's root v1 on first use (docs/agent.md).
+/// </remarks>
 internal sealed record EnrollArguments(
-    Uri Server, string Token, string? CaFile, string? CaFingerprint, string DataDirectory, string DeviceClass, bool Force)
+    Uri Server, string Token, string? CaFile, string? CaFingerprint, string DataDirectory, string DeviceClass, bool Force,
+    string? TufRoot = null)
 {
     public static EnrollArguments From(CommandLine commandLine, Func<string, string?> environment)
     {
@@ -41,8 +46,15 @@ internal sealed record EnrollArguments(
             throw new UsageException("--device-class must be 1 to 64 characters");
         }
 
+        var tufRoot = flags.GetValueOrDefault("--tuf-root");
+        if (tufRoot is not null && string.IsNullOrWhiteSpace(tufRoot))
+        {
+            throw new UsageException("--tuf-root needs a path");
+        }
+
         return new EnrollArguments(
-            server, token, caFile, fingerprint, AgentSettings.DataDirectory(flags, environment), deviceClass, commandLine.Force);
+            server, token, caFile, fingerprint, AgentSettings.DataDirectory(flags, environment), deviceClass, commandLine.Force,
+            tufRoot);
     }
 
     private static string Required(IReadOnlyDictionary<string, string> flags, string name) =>

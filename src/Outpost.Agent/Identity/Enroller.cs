@@ -2,9 +2,13 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Outpost.Agent.Cli;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Releases;
+using Outpost.Agent.Updates.Tuf;
 using Outpost.Protocol;
 using Outpost.Protocol.Enrollment;
 using Outpost.Trust.Certificates;
+using Outpost.Trust.Tuf;
+using Outpost.Trust.Tuf.Client;
 
 namespace Outpost.Agent.Identity;
 
@@ -21,6 +25,18 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         if (store.HasEnrollment && !arguments.Force)
         {
             return Fail($"already enrolled (identity files in {store.DataDirectory}); use --force to replace this device's identity");
+        }
+
+        byte[]? tufRoot;
+        try
+        {
+            // Checked before anything is sent: a root that is not self-signed to its threshold is no anchor.
+            tufRoot = arguments.TufRoot is null ? null : await File.ReadAllBytesAsync(arguments.TufRoot, cancellationToken);
+            _ = tufRoot is null ? null : new TrustedMetadataSet(tufRoot, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TufException)
+        {
+            return Fail($"--tuf-root {arguments.TufRoot}: {ex.Message}");
         }
 
         var ca = await PinnedCaAsync(arguments, cancellationToken);
@@ -61,6 +77,11 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
                 arguments.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             store.CommitPair(keyPem, response.CertificatePem);
             store.WriteCa(response.CaCertificatePem);
+            if (tufRoot is not null)
+            {
+                TufUpdater.Initialize(ReleaseWorkerFactory.MetadataDirectory(arguments.DataDirectory), tufRoot, time);
+            }
+
             // agent.json last: its presence means "enrollment complete".
             store.WriteState(new AgentState
             {

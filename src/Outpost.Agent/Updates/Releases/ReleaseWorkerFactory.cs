@@ -11,13 +11,16 @@ namespace Outpost.Agent.Updates.Releases;
 /// </summary>
 internal static class ReleaseWorkerFactory
 {
+    /// <summary>Where the device's trusted TUF metadata lives; <c>enroll --tuf-root</c> puts the trust anchor here.</summary>
+    public static string MetadataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "tuf", "metadata");
+
     public static ReleaseWorker Create(string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Outpost.Agent.Updates");
         var staging = Path.Combine(dataDirectory, "staging");
         var options = new TufClientOptions
         {
-            MetadataDirectory = Path.Combine(dataDirectory, "tuf", "metadata"),
+            MetadataDirectory = MetadataDirectory(dataDirectory),
             MetadataUrl = new Uri(server, TufApiRoutes.MetadataBase),
             TargetBaseUrl = new Uri(server, TufApiRoutes.TargetsBase),
             TargetDirectory = Path.Combine(dataDirectory, "tuf", "targets"),
