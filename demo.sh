@@ -53,13 +53,20 @@ fingerprint=$(sed -n 's/^outpost-server: ca-fingerprint=//p' "$demo/logs/server.
 token=$(cat "$demo/admin-token")
 
 outpost login --server "$admin_url" --token "$token" >/dev/null
+
+# Offline signing keys (root 2-of-3, targets) and the repository's root, once per demo folder.
+repo="$demo/repo"
+if [ ! -f "$repo/root.json" ]; then
+  echo "demo: creating offline TUF keys in $repo and uploading root v1"
+  outpost keys init --dir "$repo" >"$demo/logs/keys.log" 2>&1 || { cat "$demo/logs/keys.log"; exit 1; }
+fi
 for i in $(seq 1 "$agents"); do
   dir="$demo/agents/agent-$i"
   if [ ! -f "$dir/device.crt" ]; then
     enroll=$(outpost tokens create --site "site-$(( (i - 1) % 2 + 1 ))" --tag demo --uses 1 --expires 10m --json \
       | sed -n 's/.*"token": *"\([^"]*\)".*/\1/p' | head -n1)
     "${agent[@]}" enroll --server "$device_url" --token "$enroll" --ca-fingerprint "$fingerprint" \
-      --data-dir "$dir" --device-class demo-x86 >"$demo/logs/agent-$i.enroll.log" 2>&1 \
+      --tuf-root "$repo/root.json" --data-dir "$dir" --device-class demo-x86 >"$demo/logs/agent-$i.enroll.log" 2>&1 \
       || { echo "demo: enrollment of agent $i failed:"; cat "$demo/logs/agent-$i.enroll.log"; exit 1; }
   fi
   "${agent[@]}" run --data-dir "$dir" >"$demo/logs/agent-$i.log" 2>&1 &
@@ -68,12 +75,41 @@ done
 
 echo "demo: waiting for $agents agents to check in ..."
 for _ in $(seq 1 150); do
-  online=$(outpost devices ls --status online --json | grep -o '"status": *"online"' | wc -l || true)
+  online=$(outpost devices ls --status online --json | grep -io '"status": *"online"' | wc -l || true)
   [ "$online" -ge "$agents" ] && break
   sleep 0.2
 done
+
+# A signed release: an app bundle and a config, signed with the offline targets key, pushed, and rolled out.
+version="1.0.$(date +%s)"
+mkdir -p "$demo/release"
+head -c 262144 /dev/urandom >"$demo/release/app.bin"
+printf '{"greeting":"hello from %s"}\n' "$version" >"$demo/release/config.json"
+printf '{"processes":[{"name":"app","command":"app.bin"}]}\n' >"$demo/release/workload.json"
+echo "demo: signing release demo-app@$version offline and pushing it"
+outpost release create --dir "$repo" --name demo-app --version "$version" --device-class demo-x86 \
+  --artifact app="$demo/release/app.bin" --artifact config="$demo/release/config.json" \
+  --workload "$demo/release/workload.json" >"$demo/logs/release.log" 2>&1 || { cat "$demo/logs/release.log"; exit 1; }
+outpost release push --dir "$repo" "demo-app@$version" >>"$demo/logs/release.log" 2>&1 || { cat "$demo/logs/release.log"; exit 1; }
+for id in $(outpost devices ls --status online --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
+  outpost devices set-release "$id" "demo-app@$version" >/dev/null
+done
+echo "demo: waiting for the agents to verify the release against the signed TUF metadata ..."
+for _ in $(seq 1 300); do
+  verified=$(for id in $(outpost devices ls --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
+    outpost devices show "$id" --json; done | grep -ci '"state": *"verified"' || true)
+  [ "$verified" -ge "$agents" ] && break
+  sleep 0.5
+done
+
+echo
+outpost release ls
 echo
 outpost devices ls
+echo
+for id in $(outpost devices ls --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
+  printf '%s  %s\n' "$id" "$(outpost devices show "$id" | sed -n 's/^Update *//p')"
+done
 cat <<MSG
 
   Admin API   $admin_url      (OpenAPI: $admin_url/openapi/v1.json)
