@@ -39,7 +39,7 @@ internal static class ReleasesCommands
         {
             Description = "Validity of the targets metadata [default: 90d]",
             HelpName = "duration",
-            CustomParser = ParseDuration,
+            CustomParser = r => DurationParser.ParseOption(r, "30d, 2160h"),
         };
         var baseTargets = new Option<string?>("--base-targets") { Description = "Offline: build on this targets.json instead of the server's", HelpName = "FILE" };
         var passphrase = KeysCommands.PassphraseOption();
@@ -123,17 +123,5 @@ internal static class ReleasesCommands
             },
             ct));
         return command;
-    }
-
-    private static TimeSpan? ParseDuration(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-        if (DurationParser.TryParse(text, out var duration))
-        {
-            return duration;
-        }
-
-        result.AddError($"invalid duration '{text}' for --expires: use a number and a unit, e.g. 30d, 2160h");
-        return null;
     }
 }

@@ -37,4 +37,17 @@ internal static class DurationParser
         duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
+
+    /// <summary>System.CommandLine custom parser for an <c>--expires</c> option; the examples go into the error line.</summary>
+    public static TimeSpan? ParseOption(System.CommandLine.Parsing.ArgumentResult result, string examples)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (TryParse(text, out var duration))
+        {
+            return duration;
+        }
+
+        result.AddError($"invalid duration '{text}' for --expires: use a number and a unit, e.g. {examples}");
+        return null;
+    }
 }

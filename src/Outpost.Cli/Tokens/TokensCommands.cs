@@ -29,7 +29,7 @@ internal static class TokensCommands
         {
             Description = "Validity, e.g. 30m, 24h, 7d [default: 24h]",
             HelpName = "duration",
-            CustomParser = ParseDuration,
+            CustomParser = r => DurationParser.ParseOption(r, "30m, 24h, 7d"),
         };
         var json = JsonOutput.Option();
         var command = new Command("create", "Create an enrollment token; its secret is printed once") { site, tags, uses, expires, json };
@@ -99,17 +99,5 @@ internal static class TokensCommands
             },
             ct));
         return command;
-    }
-
-    private static TimeSpan? ParseDuration(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-        if (DurationParser.TryParse(text, out var duration))
-        {
-            return duration;
-        }
-
-        result.AddError($"invalid duration '{text}' for --expires: use a number and a unit, e.g. 30m, 24h, 7d");
-        return null;
     }
 }
