@@ -29,14 +29,7 @@ internal sealed class AdoAdminTokenStore(StoreDatabase database) : IAdminTokenSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql($"SELECT {Columns} FROM admin_tokens ORDER BY created_at, id;");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<AdminTokenRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(Read(reader));
-        }
-
-        return items;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     public async Task<AdminTokenRecord?> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)

@@ -117,18 +117,11 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        var items = new List<DeviceRecord>();
         await using var select = connection.Sql(
             $"SELECT {Columns} FROM devices{where} ORDER BY enrolled_at, id LIMIT @limit OFFSET @offset;");
         Bind(select);
         select.With("@limit", (long)query.Limit).With("@offset", (long)query.Offset);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(Read(reader));
-        }
-
-        return new DevicePage(items, total);
+        return new DevicePage(await select.ReadAllAsync(Read, cancellationToken), total);
     }
 
     public async Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)

@@ -27,14 +27,7 @@ internal sealed class AdoEnrollmentTokenStore(StoreDatabase database) : IEnrollm
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Sql($"SELECT {Columns} FROM enrollment_tokens ORDER BY created_at, id;");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<EnrollmentTokenRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(Read(reader));
-        }
-
-        return items;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     public async Task<EnrollmentTokenRecord?> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)

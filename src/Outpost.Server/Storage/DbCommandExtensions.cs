@@ -20,6 +20,19 @@ internal static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>Every row of the command's result, mapped by <paramref name="read"/>.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(this DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(read(reader));
+        }
+
+        return items;
+    }
+
     public static DbCommand Sql(this DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
