@@ -17,4 +17,7 @@ public static class DeviceApiRoutes
 
     /// <summary>Certificate renewal with a new CSR, authenticated by the current certificate.</summary>
     public const string RenewCertificate = "/v1/device/certificate";
+
+    /// <summary>Outbox upload: one <c>TelemetryBatch</c> in, a <c>TelemetryAck</c> out.</summary>
+    public const string Telemetry = "/v1/device/telemetry";
 }

@@ -4,6 +4,7 @@ using Outpost.Protocol.Admin;
 using Outpost.Protocol.Devices;
 using Outpost.Protocol.Enrollment;
 using Outpost.Protocol.Releases;
+using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Protocol;
 
@@ -44,4 +45,6 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(UpdateReport))]
 [JsonSerializable(typeof(SetDesiredReleaseRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
+[JsonSerializable(typeof(TelemetryBatch))]
+[JsonSerializable(typeof(TelemetryAck))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

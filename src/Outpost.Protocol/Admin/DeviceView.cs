@@ -36,4 +36,10 @@ public sealed record DeviceView
 
     /// <summary>The device's latest report on its desired release.</summary>
     public UpdateReport? Update { get; init; }
+
+    /// <summary>The committed release the device last reported running.</summary>
+    public string? CurrentRelease { get; init; }
+
+    /// <summary>The release the device keeps as its rollback target (N-1).</summary>
+    public string? PreviousRelease { get; init; }
 }

@@ -14,4 +14,10 @@ public sealed record CheckInRequest
 
     /// <summary>The agent's latest report on its desired release; null when it has none.</summary>
     public UpdateReport? Update { get; init; }
+
+    /// <summary>The committed release the device runs (<c>NAME@VERSION</c>), or null before its first install.</summary>
+    public string? CurrentRelease { get; init; }
+
+    /// <summary>The release kept on the device as the rollback target (N-1), or null.</summary>
+    public string? PreviousRelease { get; init; }
 }

@@ -8,8 +8,11 @@ public sealed record UpdateReport
 
     public required UpdateState State { get; init; }
 
-    /// <summary>Why a release was refused or failed; free text for operators.</summary>
+    /// <summary>Why a release was refused, failed or rolled back; free text for operators.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>The same reason for machines (rollout gates); set with RolledBack, Refused and Failed.</summary>
+    public UpdateFailureCause? Cause { get; init; }
 
     public int? ProgressPercent { get; init; }
 

@@ -49,7 +49,7 @@ internal static class DeviceEndpoints
             return Problems.BadRequest("deviceClass", $"deviceClass must be 1 to {MaxLabelLength} characters.");
         }
 
-        if (UpdateReportRules.Validate(request.Update) is { } updateError)
+        if (UpdateReportRules.Validate(request) is { } updateError)
         {
             return updateError;
         }
@@ -58,7 +58,8 @@ internal static class DeviceEndpoints
         buffer.Enqueue(new DeviceCheckIn(
             device!.Id, now, request.AgentVersion, request.DeviceClass,
             JsonSerializer.Serialize(request.System, OutpostJsonContext.Default.SystemSnapshot),
-            request.Update is null ? null : JsonSerializer.Serialize(request.Update, OutpostJsonContext.Default.UpdateReport)));
+            request.Update is null ? null : JsonSerializer.Serialize(request.Update, OutpostJsonContext.Default.UpdateReport),
+            request.CurrentRelease, request.PreviousRelease));
         return TypedResults.Json(
             new CheckInResponse
             {

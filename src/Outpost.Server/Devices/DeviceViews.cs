@@ -26,5 +26,7 @@ internal static class DeviceViews
             : null,
         DesiredRelease = device.DesiredRelease,
         Update = device.UpdateJson is null ? null : JsonSerializer.Deserialize(device.UpdateJson, OutpostJsonContext.Default.UpdateReport),
+        CurrentRelease = device.CurrentRelease,
+        PreviousRelease = device.PreviousRelease,
     };
 }

@@ -9,8 +9,17 @@ internal static class UpdateReportRules
     private const int MaxReleaseLength = 160;
     private const int MaxDetailLength = 2048;
 
-    public static IResult? Validate(UpdateReport? update)
+    public static IResult? Validate(CheckInRequest request)
     {
+        foreach (var (field, release) in new[] { ("currentRelease", request.CurrentRelease), ("previousRelease", request.PreviousRelease) })
+        {
+            if (release is { Length: 0 or > MaxReleaseLength })
+            {
+                return Problems.BadRequest(field, $"{field} must be 1 to {MaxReleaseLength} characters.");
+            }
+        }
+
+        var update = request.Update;
         if (update is null)
         {
             return null;
@@ -29,6 +38,11 @@ internal static class UpdateReportRules
         if (update.ProgressPercent is < 0 or > 100)
         {
             return Problems.BadRequest("update.progressPercent", "update.progressPercent must be between 0 and 100.");
+        }
+
+        if (update.Cause is { } cause && !Enum.IsDefined(cause))
+        {
+            return Problems.BadRequest("update.cause", "update.cause is not a known cause.");
         }
 
         return !Enum.IsDefined(update.State) ? Problems.BadRequest("update.state", "update.state is not a known state.") : null;

@@ -10,9 +10,9 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
 {
     private const string Columns =
         "id, hostname, site, tags_json, enrolled_at, enrollment_token_id, certificate_serial, previous_certificate_serial, " +
-        "certificate_not_after, revoked_at, last_seen_at, agent_version, device_class, system_json, desired_release, update_json";
+        "certificate_not_after, revoked_at, last_seen_at, agent_version, device_class, system_json, desired_release, update_json, current_release, previous_release";
 
-    private static readonly string[] CheckInParameters = ["@seen", "@version", "@class", "@system", "@update", "@id"];
+    private static readonly string[] CheckInParameters = ["@seen", "@version", "@class", "@system", "@update", "@current", "@previous", "@id"];
 
     public async Task<EnrollOutcome> EnrollAsync(
         DeviceRecord device, string enrollmentTokenId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         }
 
         await using (var insert = connection.Sql(
-            $"INSERT INTO devices ({Columns}) VALUES (@id, @hostname, @site, @tags, @enrolled, @token, @serial, NULL, @notAfter, NULL, NULL, NULL, NULL, NULL, NULL, NULL);",
+            $"INSERT INTO devices ({Columns}) VALUES (@id, @hostname, @site, @tags, @enrolled, @token, @serial, NULL, @notAfter, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);",
             transaction))
         {
             insert.With("@id", device.Id).With("@hostname", device.Hostname).With("@site", device.Site)
@@ -160,7 +160,8 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Sql(
-            "UPDATE devices SET last_seen_at = @seen, agent_version = @version, device_class = @class, system_json = @system, update_json = @update " +
+            "UPDATE devices SET last_seen_at = @seen, agent_version = @version, device_class = @class, system_json = @system, update_json = @update, " +
+            "current_release = @current, previous_release = @previous " +
             "WHERE id = @id AND (last_seen_at IS NULL OR last_seen_at <= @seen);", transaction);
         var parameters = CheckInParameters
             .Select(name => { command.With(name, null); return command.Parameters[name]; }).ToArray();
@@ -171,7 +172,9 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
             parameters[2].Value = checkIn.DeviceClass;
             parameters[3].Value = checkIn.SystemJson;
             parameters[4].Value = (object?)checkIn.UpdateJson ?? DBNull.Value;
-            parameters[5].Value = checkIn.DeviceId;
+            parameters[5].Value = (object?)checkIn.CurrentRelease ?? DBNull.Value;
+            parameters[6].Value = (object?)checkIn.PreviousRelease ?? DBNull.Value;
+            parameters[7].Value = checkIn.DeviceId;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -196,5 +199,7 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         SystemJson = r.GetNullableString(13),
         DesiredRelease = r.GetNullableString(14),
         UpdateJson = r.GetNullableString(15),
+        CurrentRelease = r.GetNullableString(16),
+        PreviousRelease = r.GetNullableString(17),
     };
 }

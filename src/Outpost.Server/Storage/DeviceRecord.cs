@@ -36,4 +36,10 @@ internal sealed record DeviceRecord
 
     /// <summary>The agent's latest UpdateReport as JSON text.</summary>
     public string? UpdateJson { get; init; }
+
+    /// <summary>The committed release the device last reported running.</summary>
+    public string? CurrentRelease { get; init; }
+
+    /// <summary>The rollback target (N-1) the device last reported keeping.</summary>
+    public string? PreviousRelease { get; init; }
 }
