@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Outpost.Protocol.Admin;
+using Outpost.Protocol.Alerts;
 using Outpost.Protocol.Devices;
 using Outpost.Protocol.Enrollment;
 using Outpost.Protocol.Releases;
@@ -47,4 +48,7 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 [JsonSerializable(typeof(TelemetryBatch))]
 [JsonSerializable(typeof(TelemetryAck))]
+// alerts
+[JsonSerializable(typeof(AlertView))]
+[JsonSerializable(typeof(AlertList))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Outpost.Protocol;
 using Outpost.Server.Admin;
+using Outpost.Server.Alerts;
 using Outpost.Server.Certificates;
 using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
@@ -38,6 +39,7 @@ internal static class OutpostServerExtensions
 
         services.AddOutpostStorage();
         services.AddTufRepository();
+        services.AddAlerts();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -81,6 +83,7 @@ internal static class OutpostServerExtensions
         admin.MapAdminDevices();
         admin.MapEnrollmentTokens();
         admin.MapTufAdmin();
+        admin.MapAlerts();
         app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);
 
