@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Outpost.Cli.AdminTokens;
 using Outpost.Cli.Advise;
+using Outpost.Cli.Alerts;
 using Outpost.Cli.Devices;
 using Outpost.Cli.Keys;
 using Outpost.Cli.Login;
@@ -27,6 +28,7 @@ internal static class Program
         root.Subcommands.Add(AdviseCommand.Create());
         root.Subcommands.Add(KeysCommands.Create(session));
         root.Subcommands.Add(ReleasesCommands.Create(session));
+        root.Subcommands.Add(AlertsCommands.Create(session));
         return CliRunner.RunAsync(root, args, context);
     }
 }
