@@ -66,6 +66,30 @@ public sealed class AlertApiTests
         Assert.Empty((await viewer.GetFromJsonAsync($"{AlertApiRoutes.Alerts}?state=all&device=dev-other", OutpostJsonContext.Default.AlertList, Ct))!.Items);
     }
 
+    [Fact]
+    public async Task BackgroundEvaluation_RunsEveryInterval_OnTheServerClock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        await using var server = await OutpostTestServer.StartAsync(time: time);
+        var token = await server.CreateEnrollmentTokenAsync();
+        using var device = await TestDevice.EnrollAsync(server, token.Token);
+        using var admin = server.AdminClient(server.InitialAdminToken);
+
+        // No evaluator call: only the interval timer (15 s on the fake clock) can make this alert.
+        time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(15));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        AlertList list;
+        do
+        {
+            await Task.Delay(20, Ct);
+            list = (await admin.GetFromJsonAsync(AlertApiRoutes.Alerts, OutpostJsonContext.Default.AlertList, Ct))!;
+        }
+        while (list.Items.Count == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(device.Id, Assert.Single(list.Items).DeviceId);
+    }
+
     [Theory]
     [InlineData("?state=open", "state")]
     [InlineData("?limit=0", "limit")]
