@@ -10,6 +10,7 @@ using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
 using Outpost.Agent.Updates.Downloads;
+using Outpost.Agent.Updates.SelfUpdate;
 
 namespace Outpost.Agent.Cli;
 
@@ -62,6 +63,7 @@ internal static class RunCommand
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddCheckIn(store, certificate, ca);
         builder.Services.AddDownloads();
+        builder.Services.AddSelfUpdate(store.DataDirectory);
 
         using var host = builder.Build();
         try
