@@ -44,7 +44,7 @@ internal sealed class AgentLayout(string agentDirectory)
         File.CreateSymbolicLink(temp, Path.Combine("versions", releaseId));
         try
         {
-            File.Move(temp, link, overwrite: true);
+            PosixRename.Over(temp, link);
         }
         catch
         {

@@ -10,7 +10,7 @@ namespace Outpost.Agent.Updates.SelfUpdate;
 /// the trial never confirms: <c>pending</c> did not exist when it started.
 /// </summary>
 internal sealed class AgentStartConfirmation(
-    AgentLayout layout, CheckInLoop loop, Func<string?> processPath, ILogger<AgentStartConfirmation> logger) : IHostedService
+    AgentLayout layout, CheckInLoop? loop, Func<string?> processPath, ILogger<AgentStartConfirmation> logger) : IHostedService
 {
     private string? _pendingAtStart;
 
@@ -19,7 +19,10 @@ internal sealed class AgentStartConfirmation(
         if (layout.CurrentVersion is { } release && RunningFrom(release) && PendingRelease() == release)
         {
             _pendingAtStart = release;
-            loop.CheckedIn += OnCheckedIn;
+            if (loop is not null)
+            {
+                loop.CheckedIn += OnCheckedIn;
+            }
         }
 
         if (layout.Revert() is { } revert)
@@ -32,7 +35,11 @@ internal sealed class AgentStartConfirmation(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        loop.CheckedIn -= OnCheckedIn;
+        if (loop is not null)
+        {
+            loop.CheckedIn -= OnCheckedIn;
+        }
+
         return Task.CompletedTask;
     }
 
