@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Downloads;
+using Outpost.Agent.Updates.SelfUpdate;
 
 namespace Outpost.Agent.Cli;
 
@@ -60,6 +62,8 @@ internal static class RunCommand
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddCheckIn(store, certificate, ca);
+        builder.Services.AddDownloads();
+        builder.Services.AddSelfUpdate(store.DataDirectory);
 
         using var host = builder.Build();
         try

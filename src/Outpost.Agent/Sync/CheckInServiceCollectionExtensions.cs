@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.Releases;
 
 namespace Outpost.Agent.Sync;
@@ -43,7 +44,8 @@ internal static class CheckInServiceCollectionExtensions
             sp.GetRequiredService<ILogger<CheckInLoop>>(),
             ReleaseWorkerFactory.Create(
                 store.DataDirectory, new Uri(Options(sp).ServerUrl!), (HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetService<IOptions<DownloadOptions>>()?.Value, sp.GetService<DownloadMeter>())));
         services.AddHostedService<CheckInService>();
         return services;
     }

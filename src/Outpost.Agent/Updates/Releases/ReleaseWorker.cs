@@ -98,7 +98,10 @@ internal sealed class ReleaseWorker(
             {
                 Volatile.Write(ref _refusedAtTargetsVersion, targetsVersion);
                 Log.Refused(logger, releaseId, ex.Message);
-                Set(Report(releaseId, UpdateState.Refused, ex.Message, null));
+                Set(Report(releaseId, UpdateState.Refused, ex.Message, null) with
+                {
+                    Cause = (ex as ReleaseRefusedException)?.Cause ?? UpdateFailureCause.VerificationFailed,
+                });
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.Tuf;
 using Outpost.Protocol.Releases;
 
@@ -14,7 +15,9 @@ internal static class ReleaseWorkerFactory
     /// <summary>Where the device's trusted TUF metadata lives; <c>enroll --tuf-root</c> puts the trust anchor here.</summary>
     public static string MetadataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "tuf", "metadata");
 
-    public static ReleaseWorker Create(string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILoggerFactory loggers)
+    public static ReleaseWorker Create(
+        string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILoggerFactory loggers,
+        DownloadOptions? downloads = null, DownloadMeter? meter = null)
     {
         var logger = loggers.CreateLogger("Outpost.Agent.Updates");
         var staging = Path.Combine(dataDirectory, "staging");
@@ -24,6 +27,9 @@ internal static class ReleaseWorkerFactory
             MetadataUrl = new Uri(server, TufApiRoutes.MetadataBase),
             TargetBaseUrl = new Uri(server, TufApiRoutes.TargetsBase),
             TargetDirectory = Path.Combine(dataDirectory, "tuf", "targets"),
+            PartialDirectory = new AgentPaths(dataDirectory).Downloads,
+            Download = downloads ?? new DownloadOptions(),
+            Meter = meter ?? new DownloadMeter(),
         };
         HttpClient? http = null;
         async Task<TufUpdater> NewUpdater(CancellationToken cancellationToken)
