@@ -145,6 +145,8 @@ internal sealed partial class SupervisedProcess
         lock (_gate)
         {
             _restarts++;
+            _state = ProcessState.Starting;
+            _nextStartAt = null;
         }
 
         return true;
