@@ -117,16 +117,29 @@ internal sealed partial class SupervisedProcess(
             {
                 Log.KillingAfterTimeout(logger, Name, pid, launch.Spec.StopTimeoutSeconds);
             }
+            catch (InvalidOperationException)
+            {
+                // Released by the loop after it saw the exit.
+            }
         }
 
         if (group)
         {
             // Also whatever the leader started and left behind in its group: they had their SIGTERM with it.
             PosixSignals.Send(pid, PosixSignals.Kill, group: true);
+            return;
         }
-        else if (!process.HasExited)
+
+        try
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The loop saw the exit and released the process meanwhile: nothing left to kill.
         }
     }
 }
