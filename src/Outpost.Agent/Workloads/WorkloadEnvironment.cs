@@ -6,7 +6,12 @@ namespace Outpost.Agent.Workloads;
 /// <summary>The environment variables every workload process gets on top of the agent's own (docs/workloads.md).</summary>
 internal static class WorkloadEnvironment
 {
-    public static Dictionary<string, string> Build(string releaseId, ReleaseWorkload workload, string agentSocket, ProcessSpec process)
+    /// <summary>Marks every workload process as started by the agent of this data folder (see OrphanReaper).</summary>
+    public const string OwnerVariable = "OUTPOST_WORKLOAD_OWNER";
+
+    public static string OwnerEntry(AgentPaths paths) => $"{OwnerVariable}={Path.GetFullPath(paths.DataDirectory)}";
+
+    public static Dictionary<string, string> Build(string releaseId, ReleaseWorkload workload, AgentPaths paths, ProcessSpec process)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in process.Env)
@@ -17,7 +22,8 @@ internal static class WorkloadEnvironment
         // After the spec's env: validation refuses OUTPOST_ names there, and the agent's values win regardless.
         environment["OUTPOST_RELEASE_ID"] = releaseId;
         environment["OUTPOST_RELEASE_DIR"] = workload.Directory;
-        environment["OUTPOST_AGENT_SOCKET"] = agentSocket;
+        environment["OUTPOST_AGENT_SOCKET"] = paths.LocalApiSocket;
+        environment[OwnerVariable] = Path.GetFullPath(paths.DataDirectory);
         foreach (var artifact in workload.Artifacts)
         {
             var path = Path.Combine(workload.Directory, artifact.Name);

@@ -25,6 +25,7 @@ internal sealed class WorkloadSupervisor : IWorkloadSupervisor, IDisposable
     private string? _release;
     private WorkloadHealth? _failure;
     private bool _disposed;
+    private bool _markerScanned;
 
     public WorkloadSupervisor(AgentPaths paths, TimeProvider time, ILogger<WorkloadSupervisor> logger)
     {
@@ -169,13 +170,20 @@ internal sealed class WorkloadSupervisor : IWorkloadSupervisor, IDisposable
             await _reaper.ReapAsync(leftovers);
             _pids.ForgetLeftovers();
         }
+
+        // Once, before this instance has started anything: afterwards its own processes carry the marker too.
+        if (!_markerScanned)
+        {
+            _markerScanned = true;
+            await _reaper.ReapMarkedAsync(WorkloadEnvironment.OwnerEntry(_paths));
+        }
     }
 
     private SupervisedProcess Create(string releaseId, ReleaseWorkload workload, ProcessSpec spec)
     {
         var command = Resolve(workload, spec.Command!);
         var workingDirectory = ReleasePaths.Resolve(workload.Directory, spec.WorkingDirectory)!;
-        var environment = WorkloadEnvironment.Build(releaseId, workload, _paths.LocalApiSocket, spec);
+        var environment = WorkloadEnvironment.Build(releaseId, workload, _paths, spec);
         IProbe? probe = spec.Probe switch
         {
             { Http: { } http } => new HttpProbe(_probeClient, new Uri(http.Url!)),

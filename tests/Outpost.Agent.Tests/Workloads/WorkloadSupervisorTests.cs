@@ -201,6 +201,7 @@ public sealed class WorkloadSupervisorTests : IAsyncLifetime
         Assert.Contains($"OUTPOST_ARTIFACT_MODEL_V2_ONNX={dir}/model-v2.onnx", lines);
         Assert.Contains($"OUTPOST_ARTIFACT_MODEL_OLD_ONNX={dir}/model-old.onnx", lines);
         Assert.Contains($"OUTPOST_AGENT_SOCKET={_release.Paths.LocalApiSocket}", lines);
+        Assert.Contains($"OUTPOST_WORKLOAD_OWNER={_release.Paths.DataDirectory}", lines);
         Assert.Equal($"{dir}/app", lines[^1]);
     }
 
@@ -262,6 +263,34 @@ public sealed class WorkloadSupervisorTests : IAsyncLifetime
         finally
         {
             unrelated.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task Start_AfterAKilledAgent_StopsUnrecordedProcessesCarryingItsOwnerMarker()
+    {
+        // The agent was killed between starting these and recording them: only their environment says whose they are.
+        using var unrecorded = Marked(_release.Paths.DataDirectory);
+        using var otherAgents = Marked(_release.Scratch("other-data"));
+        _release.Manifest("{}");
+        try
+        {
+            var supervisor = _release.Supervisor();
+            await supervisor.StartAsync(_release.ReleaseId, _release.Directory, TestContext.Current.CancellationToken);
+
+            Assert.True(unrecorded.WaitForExit(TimeSpan.FromSeconds(10)), "the unrecorded process was stopped");
+            Assert.True(ProcessProbe.Alive(otherAgents.Id));
+        }
+        finally
+        {
+            otherAgents.Kill();
+        }
+
+        static Process Marked(string dataDirectory)
+        {
+            var start = new ProcessStartInfo("sleep", ["60"]);
+            start.Environment["OUTPOST_WORKLOAD_OWNER"] = dataDirectory;
+            return Process.Start(start)!;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Outpost.Agent.Workloads.Processes;
@@ -13,7 +14,50 @@ internal sealed class OrphanReaper(TimeProvider time, ILogger logger)
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan UnrecordedStopTimeout = TimeSpan.FromSeconds(5);
+
     public Task ReapAsync(IReadOnlyList<PidRecord> leftovers) => Task.WhenAll(leftovers.Select(ReapAsync));
+
+    /// <summary>
+    /// Stops every process whose environment holds <paramref name="ownerEntry"/> (<c>OUTPOST_WORKLOAD_OWNER=DATA_DIR</c>):
+    /// the backstop for what the pid file cannot know, a process the previous agent was killed between starting and
+    /// recording, and children that left their process group. Only for processes of a previous agent: call it before
+    /// this agent starts any. /proc/PID/environ is readable for the agent's own user's processes only.
+    /// </summary>
+    public Task ReapMarkedAsync(string ownerEntry)
+    {
+        var wanted = Encoding.UTF8.GetBytes(ownerEntry);
+        var marked = new List<PidRecord>();
+        foreach (var stat in ProcStat.All().Where(s => s.Pid != Environment.ProcessId))
+        {
+            try
+            {
+                if (HasEntry(File.ReadAllBytes($"/proc/{stat.Pid}/environ"), wanted))
+                {
+                    marked.Add(new PidRecord(stat.Pid, stat.StartTime, stat.ProcessGroup == stat.Pid, UnrecordedStopTimeout, "(unrecorded)", "(unrecorded)"));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile, or another user's process: not ours.
+            }
+        }
+
+        return ReapAsync(marked);
+    }
+
+    private static bool HasEntry(ReadOnlySpan<byte> environment, ReadOnlySpan<byte> entry)
+    {
+        foreach (var range in environment.Split((byte)0))
+        {
+            if (environment[range].SequenceEqual(entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task ReapAsync(PidRecord record)
     {
