@@ -46,6 +46,7 @@ internal sealed partial class SupervisedProcess
                 _group = group;
                 _state = ProcessState.Running;
                 _probePassing = false;
+                _lastProbeError = null;
                 _nextStartAt = null;
             }
 
@@ -83,6 +84,7 @@ internal sealed partial class SupervisedProcess
             lock (_gate)
             {
                 _current = null;
+                _lastExitCode = exitCode;
             }
 
             process.Dispose();
@@ -170,6 +172,7 @@ internal sealed partial class SupervisedProcess
                 lock (_gate)
                 {
                     _probePassing = true;
+                    _lastProbeError = null;
                 }
             }
             else
@@ -178,6 +181,7 @@ internal sealed partial class SupervisedProcess
                 lock (_gate)
                 {
                     _probePassing = false;
+                    _lastProbeError = error;
                 }
 
                 Log.ProbeFailed(logger, Name, probe.Description, failures, spec.FailureThreshold, error);

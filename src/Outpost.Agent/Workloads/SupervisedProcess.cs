@@ -28,6 +28,8 @@ internal sealed partial class SupervisedProcess(
     private int _restarts;
     private bool _probePassing;
     private DateTimeOffset? _nextStartAt;
+    private int _lastExitCode;
+    private string? _lastProbeError;
 
     public string Name => launch.Name;
 
@@ -39,10 +41,19 @@ internal sealed partial class SupervisedProcess(
             {
                 var healthy = _state == ProcessState.Completed
                     || (_state == ProcessState.Running && (launch.Probe is null || _probePassing));
-                return new ProcessStatus(Name, _state, _current?.Id, _restarts, _probePassing, healthy, _nextStartAt);
+                return new ProcessStatus(Name, _state, _current?.Id, _restarts, _probePassing, healthy, _nextStartAt, healthy ? null : Problem());
             }
         }
     }
+
+    private string? Problem() => _state switch
+    {
+        ProcessState.Starting => $"process {Name} is starting",
+        ProcessState.BackingOff => $"process {Name} exited with {DescribeExit(_lastExitCode)} and restarts at {_nextStartAt:O}",
+        ProcessState.Running => $"process {Name}: {launch.Probe!.Description} has not passed since the process started"
+            + (_lastProbeError is null ? "" : $"; last error: {_lastProbeError}"),
+        _ => null,
+    };
 
     public void Start() => _loop = Task.Run(() => RunAsync(_lifetime.Token));
 

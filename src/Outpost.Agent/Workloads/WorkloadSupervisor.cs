@@ -57,7 +57,8 @@ internal sealed class WorkloadSupervisor : IWorkloadSupervisor, IDisposable
             }
 
             var statuses = processes.Select(p => p.Status).ToList();
-            return new WorkloadHealth(statuses.TrueForAll(s => s.Healthy), null, null, statuses.Sum(s => s.Restarts));
+            var problem = statuses.Find(s => !s.Healthy)?.Problem;
+            return new WorkloadHealth(statuses.TrueForAll(s => s.Healthy), null, problem, statuses.Sum(s => s.Restarts));
         }
     }
 

@@ -39,7 +39,9 @@ public sealed class RestartBackoffTests : IAsyncLifetime
         }
 
         await Until(() => Status().State == ProcessState.BackingOff, "backing off again");
-        Assert.Equal(new WorkloadHealth(false, null, null, 4), supervisor.Health);
+        Assert.Equal(
+            new WorkloadHealth(false, null, "process fail exited with exit code 1 and restarts at 2026-11-29T04:01:45.0000000+00:00", 4),
+            supervisor.Health);
 
         ProcessStatus Status() => Assert.Single(supervisor.Processes);
     }

@@ -145,6 +145,10 @@ public sealed class WorkloadSupervisorTests : IAsyncLifetime
         await supervisor.StartAsync(_release.ReleaseId, _release.Directory, TestContext.Current.CancellationToken);
         await Until(() => _release.Logger.Entries.Any(e => e.Message.Contains("exit code 1: not ready yet", StringComparison.Ordinal)), "a failed check");
         Assert.False(supervisor.Health.Healthy);
+        Assert.Equal(
+            "process serve: exec probe " + Path.Combine(_release.Directory, "app/check.sh")
+                + " has not passed since the process started; last error: exit code 1: not ready yet",
+            supervisor.Health.Detail);
 
         await File.WriteAllTextAsync(ready, "", TestContext.Current.CancellationToken);
         await Until(() => supervisor.Health.Healthy, "healthy");
