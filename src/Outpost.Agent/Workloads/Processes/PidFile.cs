@@ -63,9 +63,16 @@ internal sealed class PidFile(string path)
 
     private void Save()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        var temp = Path + ".tmp";
-        File.WriteAllLines(temp, _mine.Values.Select(r => r.ToLine()));
-        File.Move(temp, Path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            var temp = Path + ".tmp";
+            File.WriteAllLines(temp, _mine.Values.Select(r => r.ToLine()));
+            File.Move(temp, Path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk must not stop supervision; the next write retries, and the owner marker scan is the backstop.
+        }
     }
 }

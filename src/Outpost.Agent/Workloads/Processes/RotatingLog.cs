@@ -19,7 +19,6 @@ internal sealed class RotatingLog : IDisposable
         _path = path;
         _maxBytes = maxBytes;
         _files = files;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     }
 
     public void WriteLine(ReadOnlySpan<byte> line)
@@ -31,22 +30,15 @@ internal sealed class RotatingLog : IDisposable
                 return;
             }
 
-            _stream ??= new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            if (line.Length > _maxBytes)
+            try
             {
-                line = line[..(int)(_maxBytes - 1)];
+                Append(line);
             }
-
-            var length = line.Length + (line.EndsWith("\n"u8) ? 0 : 1);
-            if (_stream.Length > 0 && _stream.Length + length > _maxBytes)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Rotate();
-            }
-
-            _stream.Write(line);
-            if (length > line.Length)
-            {
-                _stream.WriteByte((byte)'\n');
+                // Disk full or folder gone: the line is dropped, and the pipe keeps being drained so the process never
+                // blocks on its output. The next line tries a fresh file.
+                DropStream();
             }
         }
     }
@@ -55,7 +47,14 @@ internal sealed class RotatingLog : IDisposable
     {
         lock (_gate)
         {
-            _stream?.Flush();
+            try
+            {
+                _stream?.Flush();
+            }
+            catch (IOException)
+            {
+                DropStream();
+            }
         }
     }
 
@@ -64,14 +63,54 @@ internal sealed class RotatingLog : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _stream?.Dispose();
-            _stream = null;
+            DropStream();
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> line)
+    {
+        _stream ??= Open(FileMode.Append);
+        if (line.Length > _maxBytes)
+        {
+            line = line[..(int)(_maxBytes - 1)];
+        }
+
+        var length = line.Length + (line.EndsWith("\n"u8) ? 0 : 1);
+        if (_stream.Length > 0 && _stream.Length + length > _maxBytes)
+        {
+            Rotate();
+        }
+
+        _stream.Write(line);
+        if (length > line.Length)
+        {
+            _stream.WriteByte((byte)'\n');
+        }
+    }
+
+    private FileStream Open(FileMode mode)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        return new FileStream(_path, mode, FileAccess.Write, FileShare.Read);
+    }
+
+    private void DropStream()
+    {
+        var stream = _stream;
+        _stream = null;
+        try
+        {
+            stream?.Dispose();
+        }
+        catch (IOException)
+        {
+            // Its buffered bytes could not be written either.
         }
     }
 
     private void Rotate()
     {
-        _stream!.Dispose();
+        DropStream();
         for (var i = _files - 1; i >= 1; i--)
         {
             var from = i == 1 ? _path : $"{_path}.{i - 1}";
@@ -81,6 +120,6 @@ internal sealed class RotatingLog : IDisposable
             }
         }
 
-        _stream = new FileStream(_path, _files == 1 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read);
+        _stream = Open(_files == 1 ? FileMode.Create : FileMode.Append);
     }
 }
