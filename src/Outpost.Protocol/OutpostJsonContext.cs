@@ -47,4 +47,9 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 [JsonSerializable(typeof(TelemetryBatch))]
 [JsonSerializable(typeof(TelemetryAck))]
+// Telemetry admin API (issue 6)
+[JsonSerializable(typeof(MetricSeriesView))]
+[JsonSerializable(typeof(TelemetryEntryList))]
+[JsonSerializable(typeof(TelemetryStreamList))]
+[JsonSerializable(typeof(FleetSummary))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;
