@@ -46,6 +46,8 @@ internal sealed class TelemetryOptions
             return "Set Outpost:Telemetry:RawMetricRetention <= FiveMinuteMetricRetention <= HourMetricRetention.";
         }
 
-        return o.CompactionInterval < TimeSpan.FromSeconds(1) ? "Set Outpost:Telemetry:CompactionInterval to at least 00:00:01." : null;
+        return o.CompactionInterval < TimeSpan.FromSeconds(1) || o.CompactionInterval > TimeSpan.FromDays(7)
+            ? "Set Outpost:Telemetry:CompactionInterval between 00:00:01 and 7.00:00:00."
+            : null;
     }
 }

@@ -9,7 +9,8 @@ internal static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddOutpostTelemetry(this IServiceCollection services)
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations()
-            .Validate(o => TelemetryOptions.Validate(o) is null, "Invalid Outpost:Telemetry settings: see docs/telemetry.md (retentions >= 00:05:00, raw <= 5-minute <= 1-hour).")
+            .Validate(o => TelemetryOptions.Validate(o) is null,
+                "Invalid Outpost:Telemetry settings: retentions >= 00:05:00 with RawMetricRetention <= FiveMinuteMetricRetention <= HourMetricRetention, CompactionInterval 00:00:01 to 7.00:00:00 (docs/telemetry.md).")
             .ValidateOnStart();
         services.AddOptions<PrometheusOptions>().BindConfiguration(PrometheusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITelemetryStore, AdoTelemetryStore>();
