@@ -12,7 +12,30 @@ internal sealed partial class AdoTelemetryStore(StoreDatabase database) : ITelem
     // (SQLite 32,766, PostgreSQL 65,535) while cutting round trips by that factor.
     private const int RowsPerStatement = 200;
 
+    // SQLite has one writer at a time, and Microsoft.Data.Sqlite waits out SQLITE_BUSY by sleeping between retries:
+    // concurrent uploads queue here instead, in order and without the sleeps. PostgreSQL writers run in parallel.
+    private readonly SemaphoreSlim? sqliteWriter = database.Dialect is SqliteDialect ? new SemaphoreSlim(1, 1) : null;
+
     public async Task<TelemetryIngestResult> IngestAsync(
+        string deviceId, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (sqliteWriter is null)
+        {
+            return await IngestCoreAsync(deviceId, batch, receivedAt, cancellationToken);
+        }
+
+        await sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            return await IngestCoreAsync(deviceId, batch, receivedAt, cancellationToken);
+        }
+        finally
+        {
+            sqliteWriter.Release();
+        }
+    }
+
+    private async Task<TelemetryIngestResult> IngestCoreAsync(
         string deviceId, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var channel = TelemetryChannels.ToColumn(batch.Stream);

@@ -28,6 +28,11 @@ internal static partial class TelemetryBatchRules
         for (var i = 0; i < batch.Records.Count; i++)
         {
             var record = batch.Records[i];
+            if (record is null)
+            {
+                return Problems.BadRequest($"records[{i}]", $"records[{i}] must be an object, not null.");
+            }
+
             if (record.Sequence < 1 || record.Sequence <= previous)
             {
                 return Problems.BadRequest($"records[{i}].sequence", record.Sequence < 1
@@ -67,6 +72,12 @@ internal static partial class TelemetryBatchRules
             if (value.Count < 1 || value.WindowSeconds < 0 || !double.IsFinite(value.WindowSeconds))
             {
                 return Problems.BadRequest($"{at}.value", $"{at}.value needs count >= 1 and windowSeconds >= 0.");
+            }
+
+            // JSON cannot carry NaN, but a literal like 1e400 parses as infinity, which no mean or rollup survives.
+            if (!double.IsFinite(value.Min) || !double.IsFinite(value.Max) || !double.IsFinite(value.Mean) || value.P95 is { } p95 && !double.IsFinite(p95))
+            {
+                return Problems.BadRequest($"{at}.value", $"{at}.value must hold finite numbers.");
             }
         }
 

@@ -25,8 +25,9 @@ internal static class TelemetryIngestEndpoint
 
     private static async Task<IResult> IngestAsync(
         HttpContext http, DeviceAuthenticator authenticator, ITelemetryStore store, ServerMetrics metrics, TimeProvider time,
-        ILogger<TelemetryOptions> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger("Outpost.Server.Telemetry.Ingest");
         var (device, refusal) = await authenticator.AuthenticateAsync(http);
         var (batch, error) = refusal is null ? await TelemetryBody.ReadAsync(http) : (null, refusal);
         error ??= TelemetryBatchRules.Validate(batch!);

@@ -111,6 +111,9 @@ public sealed class TelemetryIngestTests
         Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("{\"stream\":\"events\",\"records\":[{\"sequence\":\"one\"}]}"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("{\"stream\":7,\"records\":[]}"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("null"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("{\"stream\":\"events\",\"records\":[null]}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("{\"stream\":\"events\",\"records\":null}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await device.Client.PostRawAsync(TelemetryUploads.Utf8("{\"stream\":\"metrics\",\"records\":[{\"sequence\":1,\"at\":\"2026-11-29T00:00:00Z\",\"name\":\"x\",\"value\":{\"count\":1,\"min\":1e400,\"max\":1,\"mean\":1}}]}"))).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await device.Client.PostRawAsync(TelemetryUploads.Json(TelemetryUploads.Events(1)), contentType: "text/plain")).StatusCode);
 
         Assert.Empty((await StreamsAsync(server, device.Id)).Items);
