@@ -6,6 +6,7 @@ using Outpost.Cli.Devices;
 using Outpost.Cli.Keys;
 using Outpost.Cli.Login;
 using Outpost.Cli.Releases;
+using Outpost.Cli.Telemetry;
 using Outpost.Cli.Tokens;
 
 namespace Outpost.Cli;
@@ -23,6 +24,7 @@ internal static class Program
         globals.AddTo(root);
         root.Subcommands.Add(LoginCommand.Create(session));
         root.Subcommands.Add(DevicesCommands.Create(session));
+        root.Subcommands.Add(TelemetryCommands.Fleet(session));
         root.Subcommands.Add(TokensCommands.Create(session));
         root.Subcommands.Add(AdminTokensCommands.Create(session));
         root.Subcommands.Add(AdviseCommand.Create());

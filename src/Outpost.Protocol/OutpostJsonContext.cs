@@ -51,4 +51,9 @@ namespace Outpost.Protocol;
 // alerts
 [JsonSerializable(typeof(AlertView))]
 [JsonSerializable(typeof(AlertList))]
+// Telemetry admin API (issue 6)
+[JsonSerializable(typeof(MetricSeriesView))]
+[JsonSerializable(typeof(TelemetryEntryList))]
+[JsonSerializable(typeof(TelemetryStreamList))]
+[JsonSerializable(typeof(FleetSummary))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Outpost.Cli.Api;
 using Outpost.Cli.Output;
+using Outpost.Cli.Telemetry;
 using Outpost.Protocol.Admin;
+using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Cli.Devices;
 
-/// <summary><c>outpost devices ls|show|revoke|set-release</c>.</summary>
+/// <summary><c>outpost devices ls|show|revoke|set-release|metrics|events|logs</c>.</summary>
 internal static class DevicesCommands
 {
     public static Command Create(AdminSession session)
@@ -16,6 +18,9 @@ internal static class DevicesCommands
         devices.Subcommands.Add(Show(session));
         devices.Subcommands.Add(Revoke(session));
         devices.Subcommands.Add(SetRelease(session));
+        devices.Subcommands.Add(TelemetryCommands.Metrics(session));
+        devices.Subcommands.Add(TelemetryCommands.Events(session, TelemetryChannel.Events));
+        devices.Subcommands.Add(TelemetryCommands.Events(session, TelemetryChannel.Logs));
         return devices;
     }
 

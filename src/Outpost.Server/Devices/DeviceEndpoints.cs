@@ -4,6 +4,7 @@ using Outpost.Protocol;
 using Outpost.Protocol.Devices;
 using Outpost.Server.Certificates;
 using Outpost.Server.Http;
+using Outpost.Server.Observability;
 using Outpost.Server.Storage;
 using Outpost.Trust.Certificates;
 
@@ -25,7 +26,8 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<IResult> CheckInAsync(
-        HttpContext http, DeviceAuthenticator authenticator, CheckInWriteBehind buffer, IOptions<DevicesOptions> options, TimeProvider time)
+        HttpContext http, DeviceAuthenticator authenticator, CheckInWriteBehind buffer, IOptions<DevicesOptions> options, TimeProvider time,
+        ServerMetrics metrics)
     {
         var (device, refusal) = await authenticator.AuthenticateAsync(http);
         if (refusal is not null)
@@ -55,6 +57,7 @@ internal static class DeviceEndpoints
         }
 
         var now = time.GetUtcNow();
+        metrics.CheckIns.Inc();
         buffer.Enqueue(new DeviceCheckIn(
             device!.Id, now, request.AgentVersion, request.DeviceClass,
             JsonSerializer.Serialize(request.System, OutpostJsonContext.Default.SystemSnapshot),

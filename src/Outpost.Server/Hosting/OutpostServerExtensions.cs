@@ -9,6 +9,7 @@ using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
 using Outpost.Server.Repository;
 using Outpost.Server.Storage;
+using Outpost.Server.Telemetry;
 
 namespace Outpost.Server.Hosting;
 
@@ -39,6 +40,7 @@ internal static class OutpostServerExtensions
 
         services.AddOutpostStorage();
         services.AddTufRepository();
+        services.AddOutpostTelemetry();
         services.AddAlerts();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
@@ -77,12 +79,14 @@ internal static class OutpostServerExtensions
         var device = app.MapGroup("").OnListener(ListenerKind.Device).WithTags("Device API");
         device.MapEnrollment();
         device.MapDeviceRoutes();
+        device.MapTelemetryDevice();
 
         var admin = app.MapGroup("").OnListener(ListenerKind.Admin).WithTags("Admin API");
         admin.MapAdminTokens();
         admin.MapAdminDevices();
         admin.MapEnrollmentTokens();
         admin.MapTufAdmin();
+        admin.MapTelemetryAdmin();
         admin.MapAlerts();
         app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);

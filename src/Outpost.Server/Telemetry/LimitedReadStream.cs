@@ -1,0 +1,44 @@
+namespace Outpost.Server.Telemetry;
+
+/// <summary>
+/// Read-only pass-through that throws <see cref="BodyTooLargeException"/> once more than <c>limit</c> bytes came out of
+/// the inner stream: the guard against a gzip bomb, which is small on the wire and huge decompressed.
+/// </summary>
+internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
+{
+    private long total;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => total; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        total += read;
+        return total > limit ? throw new BodyTooLargeException(limit) : read;
+    }
+}
