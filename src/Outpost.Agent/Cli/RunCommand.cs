@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Telemetry;
 
 namespace Outpost.Agent.Cli;
 
@@ -60,6 +61,7 @@ internal static class RunCommand
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddCheckIn(store, certificate, ca);
+        builder.Services.AddTelemetry(new AgentPaths(store.DataDirectory));
 
         using var host = builder.Build();
         try

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Outpost.Agent.Cli;
 using Outpost.Agent.Identity;
+using Outpost.Agent.LocalApi;
+using Outpost.Agent.Telemetry;
+using Outpost.Agent.Telemetry.Outbox;
 
 namespace Outpost.Agent.Configuration;
 
@@ -15,9 +18,13 @@ internal static class AgentSettings
         Text,
         Duration,
         Fraction,
+        Integer,
     }
 
-    public sealed record Setting(string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text);
+    public sealed record Setting(string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text, string Section = AgentOptions.Section)
+    {
+        public string ConfigurationKey => $"{Section}:{Key}";
+    }
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -29,6 +36,13 @@ internal static class AgentSettings
         new(nameof(AgentOptions.RenewalThreshold), "--renewal-threshold", "OUTPOST_AGENT_RENEWAL_THRESHOLD", ValueKind.Fraction),
         new(nameof(AgentOptions.RequestTimeout), "--request-timeout", "OUTPOST_AGENT_REQUEST_TIMEOUT", ValueKind.Duration),
         new(nameof(AgentOptions.SystemRoot), "--system-root", "OUTPOST_AGENT_SYSTEM_ROOT"),
+        // Telemetry (docs/telemetry-agent.md)
+        new(nameof(TelemetryOptions.SampleInterval), "--telemetry-sample-interval", "OUTPOST_AGENT_TELEMETRY_SAMPLE_INTERVAL", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.AggregationWindow), "--telemetry-aggregation-window", "OUTPOST_AGENT_TELEMETRY_AGGREGATION_WINDOW", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.UploadInterval), "--telemetry-upload-interval", "OUTPOST_AGENT_TELEMETRY_UPLOAD_INTERVAL", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.UploadBackoffMax), "--telemetry-backoff-max", "OUTPOST_AGENT_TELEMETRY_BACKOFF_MAX", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(OutboxOptions.MaxBytes), "--outbox-max-bytes", "OUTPOST_AGENT_OUTBOX_MAX_BYTES", ValueKind.Integer, OutboxOptions.Section),
+        new(nameof(LocalApiOptions.LoopbackPort), "--local-api-port", "OUTPOST_AGENT_LOCAL_API_PORT", ValueKind.Integer, LocalApiOptions.Section),
     ];
 
     public static Setting? ForFlag(string flag) => All.FirstOrDefault(s => s.Flag == flag);
@@ -54,7 +68,7 @@ internal static class AgentSettings
         {
             if (NonEmpty(environment(setting.EnvironmentVariable)) is { } fromEnvironment)
             {
-                values[Key(setting.Key)] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
+                values[setting.ConfigurationKey] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
             }
         }
 
@@ -62,7 +76,7 @@ internal static class AgentSettings
         {
             if (flags.TryGetValue(setting.Flag, out var fromFlag))
             {
-                values[Key(setting.Key)] = Checked(setting, setting.Flag, fromFlag);
+                values[setting.ConfigurationKey] = Checked(setting, setting.Flag, fromFlag);
             }
         }
 
@@ -77,13 +91,17 @@ internal static class AgentSettings
         {
             ValueKind.Duration => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
             ValueKind.Fraction => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            ValueKind.Integer => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
             _ => true,
         };
         return ok
             ? value
-            : throw new UsageException(setting.Kind == ValueKind.Duration
-                ? $"{source} must be a duration like 00:00:30, got '{value}'"
-                : $"{source} must be a number like 0.33, got '{value}'");
+            : throw new UsageException(setting.Kind switch
+            {
+                ValueKind.Duration => $"{source} must be a duration like 00:00:30, got '{value}'",
+                ValueKind.Integer => $"{source} must be a whole number like 8080, got '{value}'",
+                _ => $"{source} must be a number like 0.33, got '{value}'",
+            });
     }
 
     private static string Key(string name) => $"{AgentOptions.Section}:{name}";
