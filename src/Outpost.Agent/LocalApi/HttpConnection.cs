@@ -13,6 +13,7 @@ internal sealed class HttpConnection(Socket socket, Func<LocalHttpRequest, Cance
 {
     public const int MaxHeaderBytes = 8 * 1024;
     public const int MaxBodyBytes = 64 * 1024;
+    private const long DiscardLimitBytes = 1024 * 1024;
 
     private readonly byte[] _buffer = new byte[MaxHeaderBytes + MaxBodyBytes];
     private readonly NetworkStream _stream = new(socket, ownsSocket: true);
@@ -126,6 +127,13 @@ internal sealed class HttpConnection(Socket socket, Func<LocalHttpRequest, Cance
         var bodyLength = (int)Math.Min(contentLength ?? 0, int.MaxValue);
         if (contentLength > MaxBodyBytes)
         {
+            // Read and discard a moderately oversized body so the client gets to read the answer (closing on unread
+            // data makes the kernel reset the connection, and the client sees an error instead of the 413).
+            if (!expectContinue && contentLength <= DiscardLimitBytes)
+            {
+                await DiscardAsync(contentLength.Value - (_filled - bodyStart), cancellationToken);
+            }
+
             return Bad(413, "Content Too Large", $"the body is {contentLength} bytes; the limit is {MaxBodyBytes}");
         }
 
@@ -152,6 +160,20 @@ internal sealed class HttpConnection(Socket socket, Func<LocalHttpRequest, Cance
         _filled -= consumed;
         var response = await handler(new LocalHttpRequest(method, path, body), cancellationToken);
         return close ? response with { Close = true } : response;
+    }
+
+    private async Task DiscardAsync(long remaining, CancellationToken cancellationToken)
+    {
+        while (remaining > 0)
+        {
+            var read = await _stream.ReadAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, remaining)), cancellationToken);
+            if (read == 0)
+            {
+                return;
+            }
+
+            remaining -= read;
+        }
     }
 
     private static LocalHttpResponse Bad(int status, string title, string detail) =>
