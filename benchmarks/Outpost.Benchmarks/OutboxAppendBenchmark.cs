@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Microsoft.Data.Sqlite;
 using Outpost.Agent.Telemetry.Outbox;
 using Outpost.Protocol.Telemetry;
@@ -12,7 +11,7 @@ namespace Outpost.Benchmarks;
 /// outbox's cost relative to that ceiling (goal: batched append ≥ 80% of the ceiling's rate, i.e. Ratio ≤ 1.25).
 /// Single appends are one transaction (one fsync) each, so they measure the disk's fsync rate, not the outbox.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[Config(typeof(InProcessShortConfig))]
 public class OutboxAppendBenchmark
 {
     private const int Batch = 1000;

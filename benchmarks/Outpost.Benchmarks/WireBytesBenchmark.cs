@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Outpost.Agent.Telemetry.Outbox;
 using Outpost.Agent.Telemetry.Upload;
 using Outpost.Protocol.Telemetry;
@@ -13,7 +12,7 @@ namespace Outpost.Benchmarks;
 /// minute of a device), as the uploader sends it. Printed at setup (BytesPerRecord); the timed part is the
 /// batch build and compression cost.
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(InProcessShortConfig))]
 public class WireBytesBenchmark
 {
     private static readonly string[] Names =

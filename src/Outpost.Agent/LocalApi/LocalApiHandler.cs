@@ -52,7 +52,7 @@ internal sealed class LocalApiHandler(
 
     private LocalHttpResponse Events(LocalHttpRequest request)
     {
-        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadEvent, LocalApiJsonContext.Default.ListWorkloadEvent, out var items, out var error))
+        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadEvent, LocalApiJsonContext.Default.ListWorkloadEvent, out var items, out var isArray, out var error))
         {
             return error;
         }
@@ -60,7 +60,7 @@ internal sealed class LocalApiHandler(
         for (var i = 0; i < items.Count; i++)
         {
             var e = items[i];
-            var at = Prefix(items.Count, i);
+            var at = isArray ? $"[{i}]." : "";
             if ((TelemetryValidation.Name(e.Name, at + "name", metric: false) ?? TelemetryValidation.Level(e.Level, at + "level")
                 ?? TelemetryValidation.Message(e.Message, at + "message") ?? TelemetryValidation.Attributes(e.Attributes, at + "attributes")) is { } bad)
             {
@@ -84,7 +84,7 @@ internal sealed class LocalApiHandler(
 
     private LocalHttpResponse Metrics(LocalHttpRequest request)
     {
-        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadMetric, LocalApiJsonContext.Default.ListWorkloadMetric, out var items, out var error))
+        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadMetric, LocalApiJsonContext.Default.ListWorkloadMetric, out var items, out var isArray, out var error))
         {
             return error;
         }
@@ -92,7 +92,7 @@ internal sealed class LocalApiHandler(
         for (var i = 0; i < items.Count; i++)
         {
             var m = items[i];
-            var at = Prefix(items.Count, i);
+            var at = isArray ? $"[{i}]." : "";
             if ((TelemetryValidation.Name(m.Name, at + "name", metric: true) ?? TelemetryValidation.Attributes(m.Attributes, at + "attributes")) is { } bad)
             {
                 return Invalid(bad);
@@ -118,7 +118,7 @@ internal sealed class LocalApiHandler(
 
     private LocalHttpResponse Logs(LocalHttpRequest request)
     {
-        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadLog, LocalApiJsonContext.Default.ListWorkloadLog, out var items, out var error))
+        if (!TryParse(request.Body, LocalApiJsonContext.Default.WorkloadLog, LocalApiJsonContext.Default.ListWorkloadLog, out var items, out var isArray, out var error))
         {
             return error;
         }
@@ -126,7 +126,7 @@ internal sealed class LocalApiHandler(
         for (var i = 0; i < items.Count; i++)
         {
             var l = items[i];
-            var at = Prefix(items.Count, i);
+            var at = isArray ? $"[{i}]." : "";
             var missing = l.Message is null ? (at + "message", "is required") : ((string, string)?)null;
             if ((missing ?? TelemetryValidation.Level(l.Level, at + "level") ?? TelemetryValidation.Message(l.Message, at + "message")
                 ?? (l.Source is null ? null : TelemetryValidation.Name(l.Source, at + "source", metric: false))
@@ -147,15 +147,17 @@ internal sealed class LocalApiHandler(
     }
 
     private static bool TryParse<T>(
-        ReadOnlyMemory<byte> body, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> many, out List<T> items, out LocalHttpResponse error)
+        ReadOnlyMemory<byte> body, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> many, out List<T> items, out bool isArray, out LocalHttpResponse error)
         where T : class
     {
         items = [];
         error = null!;
+        isArray = false;
         try
         {
             var span = body.Span.TrimStart(" \t\r\n"u8);
-            var parsed = span.Length > 0 && span[0] == (byte)'[' ? JsonSerializer.Deserialize(span, many) : [JsonSerializer.Deserialize(span, one)!];
+            isArray = span.Length > 0 && span[0] == (byte)'[';
+            var parsed = isArray ? JsonSerializer.Deserialize(span, many) : [JsonSerializer.Deserialize(span, one)!];
             if (parsed is null || parsed.Count == 0 || parsed.Any(p => p is null))
             {
                 error = LocalHttpResponse.Problem(400, "Bad Request", "the body must be a JSON object or a non-empty array of objects", "$");
@@ -171,8 +173,6 @@ internal sealed class LocalApiHandler(
             return false;
         }
     }
-
-    private static string Prefix(int count, int index) => count == 1 ? "" : $"[{index}].";
 
     private static LocalHttpResponse Invalid((string Field, string Reason) bad) =>
         LocalHttpResponse.Problem(400, "Bad Request", $"{bad.Field} {bad.Reason}", bad.Field);
