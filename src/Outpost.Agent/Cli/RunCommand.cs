@@ -11,6 +11,7 @@ using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
 using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.SelfUpdate;
+using Outpost.Agent.Telemetry;
 
 namespace Outpost.Agent.Cli;
 
@@ -64,6 +65,7 @@ internal static class RunCommand
         builder.Services.AddCheckIn(store, certificate, ca);
         builder.Services.AddDownloads();
         builder.Services.AddSelfUpdate(store.DataDirectory);
+        builder.Services.AddTelemetry(new AgentPaths(store.DataDirectory));
 
         using var host = builder.Build();
         try

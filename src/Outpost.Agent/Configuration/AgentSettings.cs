@@ -3,6 +3,9 @@ using Outpost.Agent.Cli;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.SelfUpdate;
+using Outpost.Agent.LocalApi;
+using Outpost.Agent.Telemetry;
+using Outpost.Agent.Telemetry.Outbox;
 
 namespace Outpost.Agent.Configuration;
 
@@ -20,9 +23,10 @@ internal static class AgentSettings
         Integer,
     }
 
-    /// <summary>A key of <paramref name="Section"/> (default <c>Agent</c>) and the flag and variable that set it.</summary>
-    public sealed record Setting(
-        string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text, string Section = AgentOptions.Section);
+    public sealed record Setting(string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text, string Section = AgentOptions.Section)
+    {
+        public string ConfigurationKey => $"{Section}:{Key}";
+    }
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -45,6 +49,13 @@ internal static class AgentSettings
         // Self-update (Updates/SelfUpdate/SelfUpdateOptions)
         new(nameof(SelfUpdateOptions.TrialTimeout), "--agent-trial-timeout", "OUTPOST_AGENT_TRIAL_TIMEOUT",
             ValueKind.Duration, SelfUpdateOptions.Section),
+        // Telemetry (docs/telemetry-agent.md)
+        new(nameof(TelemetryOptions.SampleInterval), "--telemetry-sample-interval", "OUTPOST_AGENT_TELEMETRY_SAMPLE_INTERVAL", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.AggregationWindow), "--telemetry-aggregation-window", "OUTPOST_AGENT_TELEMETRY_AGGREGATION_WINDOW", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.UploadInterval), "--telemetry-upload-interval", "OUTPOST_AGENT_TELEMETRY_UPLOAD_INTERVAL", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(TelemetryOptions.UploadBackoffMax), "--telemetry-backoff-max", "OUTPOST_AGENT_TELEMETRY_BACKOFF_MAX", ValueKind.Duration, TelemetryOptions.Section),
+        new(nameof(OutboxOptions.MaxBytes), "--outbox-max-bytes", "OUTPOST_AGENT_OUTBOX_MAX_BYTES", ValueKind.Integer, OutboxOptions.Section),
+        new(nameof(LocalApiOptions.LoopbackPort), "--local-api-port", "OUTPOST_AGENT_LOCAL_API_PORT", ValueKind.Integer, LocalApiOptions.Section),
     ];
 
     public static Setting? ForFlag(string flag) => All.FirstOrDefault(s => s.Flag == flag);
@@ -70,7 +81,7 @@ internal static class AgentSettings
         {
             if (NonEmpty(environment(setting.EnvironmentVariable)) is { } fromEnvironment)
             {
-                values[Key(setting)] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
+                values[setting.ConfigurationKey] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
             }
         }
 
@@ -78,7 +89,7 @@ internal static class AgentSettings
         {
             if (flags.TryGetValue(setting.Flag, out var fromFlag))
             {
-                values[Key(setting)] = Checked(setting, setting.Flag, fromFlag);
+                values[setting.ConfigurationKey] = Checked(setting, setting.Flag, fromFlag);
             }
         }
 
@@ -105,8 +116,6 @@ internal static class AgentSettings
                 _ => $"{source} must be a number like 0.33, got '{value}'",
             });
     }
-
-    private static string Key(Setting setting) => $"{setting.Section}:{setting.Key}";
 
     private static string Key(string name) => $"{AgentOptions.Section}:{name}";
 

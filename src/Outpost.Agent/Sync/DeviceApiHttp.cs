@@ -20,9 +20,22 @@ internal static class DeviceApiHttp
         CancellationToken cancellationToken)
         where TResponse : class
     {
+        using var content = JsonContent.Create(request, requestType);
+        return await PostAsync(client, path, content, responseType, tlsError, cancellationToken);
+    }
+
+    /// <summary>The same with a body the caller prepared (e.g. gzip-encoded telemetry).</summary>
+    public static async Task<DeviceCallResult<TResponse>> PostAsync<TResponse>(
+        HttpClient client,
+        string path,
+        HttpContent content,
+        JsonTypeInfo<TResponse> responseType,
+        Func<string?>? tlsError,
+        CancellationToken cancellationToken)
+        where TResponse : class
+    {
         try
         {
-            using var content = JsonContent.Create(request, requestType);
             using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
@@ -46,6 +59,11 @@ internal static class DeviceApiHttp
         catch (HttpRequestException ex)
         {
             return DeviceCallResult<TResponse>.Fail(DeviceCallStatus.Unavailable, Describe(ex, tlsError?.Invoke()));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client was replaced (certificate renewal) while this request was on it; the caller retries.
+            return DeviceCallResult<TResponse>.Fail(DeviceCallStatus.Unavailable, "the connection was closed for a certificate renewal");
         }
         catch (JsonException ex)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Serialization.Metadata;
 using Outpost.Agent.Identity;
 using Outpost.Protocol;
 using Outpost.Protocol.Devices;
@@ -52,6 +53,12 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
         DeviceApiHttp.PostAsync(
             Client, DeviceApiRoutes.RenewCertificate, request, OutpostJsonContext.Default.CertificateRenewalRequest,
             OutpostJsonContext.Default.CertificateRenewalResponse, () => _pin.LastError, cancellationToken);
+
+    /// <summary>A POST with a prepared body over the current mTLS client (telemetry uploads: gzip content).</summary>
+    public Task<DeviceCallResult<TResponse>> PostAsync<TResponse>(
+        string path, HttpContent content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class =>
+        DeviceApiHttp.PostAsync(Client, path, content, responseType, () => _pin.LastError, cancellationToken);
 
     public void UseClientCertificate(X509Certificate2 certificate)
     {
