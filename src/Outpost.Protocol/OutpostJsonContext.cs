@@ -4,6 +4,7 @@ using Outpost.Protocol.Admin;
 using Outpost.Protocol.Devices;
 using Outpost.Protocol.Enrollment;
 using Outpost.Protocol.Releases;
+using Outpost.Protocol.Rollouts;
 using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Protocol;
@@ -47,4 +48,11 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<ReleaseView>))]
 [JsonSerializable(typeof(TelemetryBatch))]
 [JsonSerializable(typeof(TelemetryAck))]
+// Rollouts
+[JsonSerializable(typeof(RolloutSpec))]
+[JsonSerializable(typeof(RolloutView))]
+[JsonSerializable(typeof(RolloutList))]
+[JsonSerializable(typeof(RolloutDecisionList))]
+[JsonSerializable(typeof(RolloutEvidence))]
+[JsonSerializable(typeof(IReadOnlyList<RolloutGateView>))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

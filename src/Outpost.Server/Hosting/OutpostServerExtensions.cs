@@ -7,6 +7,7 @@ using Outpost.Server.Certificates;
 using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
 using Outpost.Server.Repository;
+using Outpost.Server.Rollouts;
 using Outpost.Server.Storage;
 
 namespace Outpost.Server.Hosting;
@@ -38,6 +39,7 @@ internal static class OutpostServerExtensions
 
         services.AddOutpostStorage();
         services.AddTufRepository();
+        services.AddRollouts();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -81,6 +83,7 @@ internal static class OutpostServerExtensions
         admin.MapAdminDevices();
         admin.MapEnrollmentTokens();
         admin.MapTufAdmin();
+        admin.MapRollouts();
         app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);
 

@@ -9,5 +9,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string? MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey});";
 
+    public override string JsonTextArray(string parameter) => $"SELECT json_array_elements_text(CAST({parameter} AS json))";
+
     public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 }
