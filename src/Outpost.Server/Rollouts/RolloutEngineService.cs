@@ -8,6 +8,11 @@ internal sealed class RolloutEngineService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.EngineEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.TickInterval, time);
         do
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Outpost.Server.Devices;
 using Outpost.Server.Storage;
 using Outpost.Server.Telemetry;
@@ -21,17 +20,7 @@ internal static class RolloutServiceCollectionExtensions
         services.AddSingleton(sp => new RolloutEngine(
             sp.GetRequiredService<IRolloutStore>(), sp.GetRequiredService<IDeviceStore>(), sp.GetRequiredService<RolloutStateMachine>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RolloutEngine>>(), sp.GetService<CheckInWriteBehind>()));
-        services.AddHostedService(sp => sp.GetRequiredService<IOptions<RolloutsOptions>>().Value.EngineEnabled
-            ? sp.GetRequiredService<RolloutEngineService>()
-            : (IHostedService)new DisabledService());
-        services.AddSingleton<RolloutEngineService>();
+        services.AddHostedService<RolloutEngineService>();
         return services;
-    }
-
-    private sealed class DisabledService : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
