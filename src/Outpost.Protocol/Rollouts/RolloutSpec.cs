@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Outpost.Protocol.Rollouts;
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed record RolloutSpec
     public IReadOnlyList<RolloutPhaseSpec>? Phases { get; set; }
 
     /// <summary>Bake time of a phase that sets none.</summary>
+    [JsonConverter(typeof(DurationTextConverter))]
     public string BakeTime { get; set; } = "10m";
 
     /// <summary>At most this many devices of one site updating at once; null = no limit.</summary>
@@ -26,6 +29,7 @@ public sealed record RolloutSpec
     public RolloutGates Gates { get; set; } = new();
 
     /// <summary>A device not heard from for this long after assignment counts as timed out.</summary>
+    [JsonConverter(typeof(DurationTextConverter))]
     public string DeviceTimeout { get; set; } = "30m";
 
     public OfflinePolicy Offline { get; set; } = OfflinePolicy.Wait;
