@@ -11,12 +11,41 @@ namespace Outpost.Server.Rollouts;
 /// </summary>
 internal sealed class RolloutEngine(
     IRolloutStore store, IDeviceStore devices, RolloutStateMachine machine, TimeProvider time, ILogger<RolloutEngine> logger,
-    CheckInWriteBehind? checkIns = null)
+    CheckInWriteBehind? checkIns = null, StoreDatabase? database = null)
 {
     // Pending → Running, Baking → Promoted → Running, Halted → RollingBack: a few transitions may follow each other in one tick.
     private const int MaxStepsPerTick = 6;
 
+    /// <summary>Advances every active rollout; with PostgreSQL only while holding the engine lock, so one replica ticks at a time.</summary>
     public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (database?.Dialect.EngineLockSql is not { } lockSql)
+        {
+            await TickUnlockedAsync(cancellationToken);
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var take = connection.Sql(lockSql))
+        {
+            if (await take.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await TickUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = connection.Sql(database.Dialect.EngineUnlockSql!);
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task TickUnlockedAsync(CancellationToken cancellationToken)
     {
         if (checkIns is not null)
         {

@@ -19,7 +19,8 @@ internal static class RolloutServiceCollectionExtensions
         services.AddSingleton<RolloutStateMachine>();
         services.AddSingleton(sp => new RolloutEngine(
             sp.GetRequiredService<IRolloutStore>(), sp.GetRequiredService<IDeviceStore>(), sp.GetRequiredService<RolloutStateMachine>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RolloutEngine>>(), sp.GetService<CheckInWriteBehind>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RolloutEngine>>(), sp.GetService<CheckInWriteBehind>(),
+            sp.GetRequiredService<StoreDatabase>()));
         services.AddHostedService<RolloutEngineService>();
         return services;
     }

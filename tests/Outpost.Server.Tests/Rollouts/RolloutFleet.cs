@@ -60,7 +60,8 @@ internal sealed class RolloutFleet : IAsyncDisposable
 
     public RolloutEngine NewEngine() => new(
         new AdoRolloutStore(Database), new AdoDeviceStore(Database),
-        new RolloutStateMachine(new GateEvaluator(Metrics), Options.Create(new DevicesOptions())), Time, NullLogger<RolloutEngine>.Instance);
+        new RolloutStateMachine(new GateEvaluator(Metrics), Options.Create(new DevicesOptions())), Time, NullLogger<RolloutEngine>.Instance,
+        database: Database);
 
     /// <summary>Devices <c>{tag}-NNNN</c> spread over sites <c>{tag}-sNN</c>, all running <see cref="OldRelease"/> and seen now.</summary>
     public async Task SeedAsync(string tag, int count, int sites)
