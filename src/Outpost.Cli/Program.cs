@@ -7,6 +7,7 @@ using Outpost.Cli.Keys;
 using Outpost.Cli.Login;
 using Outpost.Cli.Releases;
 using Outpost.Cli.Telemetry;
+using Outpost.Cli.Rollouts;
 using Outpost.Cli.Tokens;
 
 namespace Outpost.Cli;
@@ -31,6 +32,7 @@ internal static class Program
         root.Subcommands.Add(KeysCommands.Create(session));
         root.Subcommands.Add(ReleasesCommands.Create(session));
         root.Subcommands.Add(AlertsCommands.Create(session));
+        root.Subcommands.Add(RolloutsCommands.Create(session));
         return CliRunner.RunAsync(root, args, context);
     }
 }

@@ -5,6 +5,7 @@ using Outpost.Protocol.Alerts;
 using Outpost.Protocol.Devices;
 using Outpost.Protocol.Enrollment;
 using Outpost.Protocol.Releases;
+using Outpost.Protocol.Rollouts;
 using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Protocol;
@@ -56,4 +57,11 @@ namespace Outpost.Protocol;
 [JsonSerializable(typeof(TelemetryEntryList))]
 [JsonSerializable(typeof(TelemetryStreamList))]
 [JsonSerializable(typeof(FleetSummary))]
+// Rollouts
+[JsonSerializable(typeof(RolloutSpec))]
+[JsonSerializable(typeof(RolloutView))]
+[JsonSerializable(typeof(RolloutList))]
+[JsonSerializable(typeof(RolloutDecisionList))]
+[JsonSerializable(typeof(RolloutEvidence))]
+[JsonSerializable(typeof(IReadOnlyList<RolloutGateView>))]
 public sealed partial class OutpostJsonContext : JsonSerializerContext;

@@ -8,6 +8,7 @@ using Outpost.Server.Certificates;
 using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
 using Outpost.Server.Repository;
+using Outpost.Server.Rollouts;
 using Outpost.Server.Storage;
 using Outpost.Server.Telemetry;
 
@@ -41,6 +42,7 @@ internal static class OutpostServerExtensions
         services.AddOutpostStorage();
         services.AddTufRepository();
         services.AddOutpostTelemetry();
+        services.AddRollouts();
         services.AddAlerts();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
@@ -88,6 +90,7 @@ internal static class OutpostServerExtensions
         admin.MapTufAdmin();
         admin.MapTelemetryAdmin();
         admin.MapAlerts();
+        admin.MapRollouts();
         app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);
 

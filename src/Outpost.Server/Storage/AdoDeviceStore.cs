@@ -12,6 +12,9 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         "id, hostname, site, tags_json, enrolled_at, enrollment_token_id, certificate_serial, previous_certificate_serial, " +
         "certificate_not_after, revoked_at, last_seen_at, agent_version, device_class, system_json, desired_release, update_json, current_release, previous_release";
 
+    private const string RolloutColumns =
+        "id, site, tags_json, device_class, last_seen_at, revoked_at, desired_release, current_release, update_json";
+
     private static readonly string[] CheckInParameters = ["@seen", "@version", "@class", "@system", "@update", "@current", "@previous", "@id"];
 
     public async Task<EnrollOutcome> EnrollAsync(
@@ -150,6 +153,43 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<int> SetDesiredReleasesAsync(IReadOnlyCollection<string> ids, string? release, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(
+            $"UPDATE devices SET desired_release = @release WHERE id IN ({database.Dialect.JsonTextArray("@ids")});")
+            .With("@release", release).With("@ids", DbCommandExtensions.ToJson([.. ids]));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, DeviceRolloutState>> GetRolloutStatesAsync(
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, DeviceRolloutState>();
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(
+            $"SELECT {RolloutColumns} FROM devices WHERE id IN ({database.Dialect.JsonTextArray("@ids")});")
+            .With("@ids", DbCommandExtensions.ToJson([.. ids]));
+        var rows = await command.ReadAllAsync(ReadRolloutState, cancellationToken);
+        return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<DeviceRolloutState>> ListRolloutCandidatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql($"SELECT {RolloutColumns} FROM devices WHERE revoked_at IS NULL ORDER BY id;");
+        return await command.ReadAllAsync(ReadRolloutState, cancellationToken);
+    }
+
     public async Task ApplyCheckInsAsync(IReadOnlyCollection<DeviceCheckIn> checkIns, CancellationToken cancellationToken)
     {
         if (checkIns.Count == 0)
@@ -180,6 +220,10 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static DeviceRolloutState ReadRolloutState(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), DbCommandExtensions.FromJson(r.GetString(2)), r.GetNullableString(3), r.GetNullableTime(4),
+        r.GetNullableTime(5), r.GetNullableString(6), r.GetNullableString(7), r.GetNullableString(8));
 
     private static DeviceRecord Read(DbDataReader r) => new()
     {

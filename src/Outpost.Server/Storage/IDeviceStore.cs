@@ -24,6 +24,15 @@ internal interface IDeviceStore
     /// <summary>Sets (or clears with null) the desired release. False when the device does not exist.</summary>
     Task<bool> SetDesiredReleaseAsync(string id, string? release, CancellationToken cancellationToken);
 
+    /// <summary>Sets (or clears) the desired release of many devices in one statement; returns how many rows changed.</summary>
+    Task<int> SetDesiredReleasesAsync(IReadOnlyCollection<string> ids, string? release, CancellationToken cancellationToken);
+
+    /// <summary>What rollouts read of many devices, in one query. Unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, DeviceRolloutState>> GetRolloutStatesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Every device not revoked, with what rollout targeting and canary selection read.</summary>
+    Task<IReadOnlyList<DeviceRolloutState>> ListRolloutCandidatesAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes a batch of check-ins in one transaction. Never touches enrollment or revocation columns.</summary>
     Task ApplyCheckInsAsync(IReadOnlyCollection<DeviceCheckIn> checkIns, CancellationToken cancellationToken);
 }

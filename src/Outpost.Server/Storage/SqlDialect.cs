@@ -17,6 +17,17 @@ internal abstract class SqlDialect
     /// <summary>A boolean SQL expression: <paramref name="column"/> contains the text of parameter <paramref name="parameter"/> (case-sensitive).</summary>
     public abstract string Contains(string column, string parameter);
 
+    /// <summary>A subquery yielding the strings of the JSON array text in parameter <paramref name="parameter"/>: one statement for thousands of ids.</summary>
+    public abstract string JsonTextArray(string parameter);
+
+    /// <summary>
+    /// A query answering true when this connection became the one rollout engine among the replicas (released with
+    /// <see cref="EngineUnlockSql"/>); null when one process owns the database anyway.
+    /// </summary>
+    public virtual string? EngineLockSql => null;
+
+    public virtual string? EngineUnlockSql => null;
+
     /// <summary>One-time database settings applied before migrations.</summary>
     public virtual Task InitializeDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -11,6 +11,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
 
+    public override string JsonTextArray(string parameter) => $"SELECT value FROM json_each({parameter})";
+
     public override async Task InitializeDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL lets admin reads run while check-ins are written; the setting is persistent in the database file.

@@ -105,6 +105,12 @@ public sealed class CheckInWriteBehindTests
 
         public Task<bool> SetDesiredReleaseAsync(string id, string? release, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<int> SetDesiredReleasesAsync(IReadOnlyCollection<string> ids, string? release, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, DeviceRolloutState>> GetRolloutStatesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<DeviceRolloutState>> ListRolloutCandidatesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<DevicePage> ListAsync(DeviceQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();

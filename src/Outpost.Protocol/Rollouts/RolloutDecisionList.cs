@@ -1,0 +1,6 @@
+namespace Outpost.Protocol.Rollouts;
+
+public sealed record RolloutDecisionList
+{
+    public IReadOnlyList<RolloutDecisionView> Items { get; set; } = [];
+}

@@ -1,0 +1,6 @@
+namespace Outpost.Protocol.Rollouts;
+
+public sealed record RolloutList
+{
+    public IReadOnlyList<RolloutView> Items { get; set; } = [];
+}
