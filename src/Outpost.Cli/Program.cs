@@ -5,6 +5,7 @@ using Outpost.Cli.Devices;
 using Outpost.Cli.Keys;
 using Outpost.Cli.Login;
 using Outpost.Cli.Releases;
+using Outpost.Cli.Sim;
 using Outpost.Cli.Tokens;
 
 namespace Outpost.Cli;
@@ -27,6 +28,11 @@ internal static class Program
         root.Subcommands.Add(AdviseCommand.Create());
         root.Subcommands.Add(KeysCommands.Create(session));
         root.Subcommands.Add(ReleasesCommands.Create(session));
+        if (OperatingSystem.IsLinux())
+        {
+            root.Subcommands.Add(SimCommand.Create(session));
+        }
+
         return CliRunner.RunAsync(root, args, context);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Outpost.Agent.Identity;
 using Outpost.Protocol;
 using Outpost.Protocol.Devices;
+using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Agent.Sync;
 
@@ -52,6 +53,12 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
         DeviceApiHttp.PostAsync(
             Client, DeviceApiRoutes.RenewCertificate, request, OutpostJsonContext.Default.CertificateRenewalRequest,
             OutpostJsonContext.Default.CertificateRenewalResponse, () => _pin.LastError, cancellationToken);
+
+    /// <summary>One outbox batch; the answer says up to which sequence the server stored the stream.</summary>
+    public Task<DeviceCallResult<TelemetryAck>> UploadTelemetryAsync(TelemetryBatch batch, CancellationToken cancellationToken) =>
+        DeviceApiHttp.PostAsync(
+            Client, DeviceApiRoutes.Telemetry, batch, OutpostJsonContext.Default.TelemetryBatch,
+            OutpostJsonContext.Default.TelemetryAck, () => _pin.LastError, cancellationToken);
 
     public void UseClientCertificate(X509Certificate2 certificate)
     {
