@@ -67,12 +67,13 @@ public sealed class SimFleet : IAsyncDisposable
             options.BackoffBase, options.RequestTimeout, fleet.IsPartitioned);
         var siteIndex = options.Scenario.Sites.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var random = new Random(options.Seed);
-        foreach (var identity in identities)
+        // Scenario order (site by site, then index), whichever devices came from the cache and which were enrolled now.
+        identities = [.. identities.OrderBy(i => siteIndex[i.Site]).ThenBy(i => i.IndexInSite)];
+        var profiles = SimDeviceProfile.ForFleet(options.Scenario, [.. identities.Select(i => i.Site)]);
+        for (var i = 0; i < identities.Count; i++)
         {
-            var site = options.Scenario.Sites[siteIndex[identity.Site]];
-            var profile = SimDeviceProfile.For(options.Scenario, site.Name, identity.IndexInSite, site.Devices);
             var spread = (random.NextDouble() - 0.5) * 0.02;
-            fleet._devices.Add(new SimDevice(context, identity, siteIndex[identity.Site], profile, spread));
+            fleet._devices.Add(new SimDevice(context, identities[i], siteIndex[identities[i].Site], profiles[i], spread));
         }
 
         return fleet;

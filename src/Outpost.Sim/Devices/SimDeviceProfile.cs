@@ -13,45 +13,48 @@ internal sealed class SimDeviceProfile
 
     public bool CrashesOn(string release) => CrashReleases.Contains(release);
 
-    /// <summary>Applies every rule that selects device <paramref name="index"/> (0-based within its site) of <paramref name="site"/>.</summary>
-    public static SimDeviceProfile For(SimScenario scenario, string site, int index, int siteDevices)
+    /// <summary>
+    /// Profiles of the whole fleet, <paramref name="sites"/> giving each device's site in scenario order. A rule selects
+    /// an evenly spread, deterministic <see cref="SimBehaviour.Fraction"/> of the devices it matches: the k-th matching
+    /// device is selected when the running share crosses a whole number at k, so 20 % of 1,000 is exactly 200, every
+    /// fifth device, spread over all sites.
+    /// </summary>
+    public static SimDeviceProfile[] ForFleet(SimScenario scenario, IReadOnlyList<string> sites)
     {
-        var profile = new SimDeviceProfile();
-        for (var r = 0; r < scenario.Behaviours.Count; r++)
+        var profiles = sites.Select(_ => new SimDeviceProfile()).ToArray();
+        foreach (var rule in scenario.Behaviours)
         {
-            var rule = scenario.Behaviours[r];
-            if ((rule.Sites.Count > 0 && !rule.Sites.Contains(site)) || !Selected(index, siteDevices, rule.Fraction, r))
+            var matched = 0;
+            for (var i = 0; i < sites.Count; i++)
             {
-                continue;
-            }
+                if (rule.Sites.Count > 0 && !rule.Sites.Contains(sites[i]))
+                {
+                    continue;
+                }
 
-            if (rule.CrashOn is { } release)
-            {
-                profile.CrashReleases.Add(release);
+                var k = matched++;
+                if (Math.Floor((k + 1) * rule.Fraction) > Math.Floor(k * rule.Fraction))
+                {
+                    profiles[i].Apply(rule);
+                }
             }
-
-            if (rule.MetricRegression is { } regression)
-            {
-                profile.Regressions.Add(regression);
-            }
-
-            profile.Latency += rule.Latency ?? TimeSpan.Zero;
         }
 
-        return profile;
+        return profiles;
     }
 
-    // Evenly spread and deterministic: device i is selected when the fraction "crosses an integer" at i, so a fraction
-    // f of any contiguous run of devices is selected (±1), and rule r shifts the pattern so rules do not all pick the
-    // same devices.
-    private static bool Selected(int index, int count, double fraction, int rule)
+    private void Apply(SimBehaviour rule)
     {
-        if (fraction >= 1)
+        if (rule.CrashOn is { } release)
         {
-            return true;
+            CrashReleases.Add(release);
         }
 
-        var shifted = (index + (rule * 7)) % Math.Max(1, count);
-        return Math.Floor((shifted + 1) * fraction) > Math.Floor(shifted * fraction);
+        if (rule.MetricRegression is { } regression)
+        {
+            Regressions.Add(regression);
+        }
+
+        Latency += rule.Latency ?? TimeSpan.Zero;
     }
 }
