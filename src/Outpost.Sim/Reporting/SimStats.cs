@@ -119,12 +119,9 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
             return "tls: server certificate rejected";
         }
 
-        return status == DeviceCallStatus.Refused ? "refused" : "network: " + FirstClause(text);
+        return status == DeviceCallStatus.Refused ? "refused" : "network: " + Shorten(text);
     }
 
-    private static string FirstClause(string text)
-    {
-        var end = text.IndexOfAny(['(', ':', '.']);
-        return (end > 0 ? text[..end] : text).Trim();
-    }
+    // The transport's detail is "what failed (inner cause)"; keep both, which is what tells a reset from a refusal.
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160];
 }
