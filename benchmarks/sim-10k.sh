@@ -53,7 +53,7 @@ cpu=$(echo "100 * ($t1 - $t0) / $hz / ($w1 - $w0)" | bc -l)
 python3 - "$out/steady.json" "$cpu" "$peak_rss" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); s = r["summary"]; l = s["latency"]
-print(f"check-ins {s['checkIns']}  errors {s['errors']}  p50 {l['p50Ms']} ms  p95 {l['p95Ms']} ms  p99 {l['p99Ms']} ms  max {l['maxMs']} ms")
+print(f"check-ins {s['checkIns']}  errors {s['errors']}  p50 {l.get('p50Ms')} ms  p95 {l.get('p95Ms')} ms  p99 {l.get('p99Ms')} ms  max {l.get('maxMs')} ms")
 print(f"server CPU {float(sys.argv[2]):.1f} % of one core (whole run)  server RSS peak {sys.argv[3]} MiB")
 print("errors by kind:", s.get("errorsByKind") or "-")
 print("timeline (check-ins per 10 s):", [e["checkIns"] for e in r["timeline"]])
@@ -74,7 +74,7 @@ rows = [e for e in r["timeline"] if e["elapsedSeconds"] > 60]
 per_s = [e["checkIns"] for e in rows]
 s = r["summary"]; l = s["latency"]
 print(f"[{label}] after all {s['devices']} devices power on at t=60 s: peak {max(per_s)} check-ins/s, "
-      f"errors {s['errors']} ({s.get('errorsByKind') or '-'}), whole-run p50 {l['p50Ms']} ms p99 {l['p99Ms']} ms")
+      f"errors {s['errors']} ({s.get('errorsByKind') or '-'}), whole-run p50 {l.get('p50Ms')} ms p99 {l.get('p99Ms')} ms")
 for start in range(0, len(per_s), interval):
     chunk = per_s[start:start + interval]
     print(f"  t=+{start:>3}..{start + len(chunk):>3}s  " + " ".join(f"{n:>4}" for n in chunk))
