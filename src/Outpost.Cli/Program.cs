@@ -8,6 +8,7 @@ using Outpost.Cli.Login;
 using Outpost.Cli.Releases;
 using Outpost.Cli.Telemetry;
 using Outpost.Cli.Rollouts;
+using Outpost.Cli.Sim;
 using Outpost.Cli.Tokens;
 
 namespace Outpost.Cli;
@@ -33,6 +34,11 @@ internal static class Program
         root.Subcommands.Add(ReleasesCommands.Create(session));
         root.Subcommands.Add(AlertsCommands.Create(session));
         root.Subcommands.Add(RolloutsCommands.Create(session));
+        if (OperatingSystem.IsLinux())
+        {
+            root.Subcommands.Add(SimCommand.Create(session));
+        }
+
         return CliRunner.RunAsync(root, args, context);
     }
 }

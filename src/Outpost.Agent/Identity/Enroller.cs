@@ -47,35 +47,19 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
 
         var pin = new ServerPin(ca.Certificate, time);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new EnrollmentRequest
-        {
-            Token = arguments.Token,
-            CsrPem = DeviceCsr.Create(key, Environment.MachineName),
-            Hostname = Environment.MachineName,
-        };
-
         using var client = CreateClient(arguments.Server, pin);
-        var result = await DeviceApiHttp.PostAsync(
-            client, DeviceApiRoutes.Enroll, request, OutpostJsonContext.Default.EnrollmentRequest,
-            OutpostJsonContext.Default.EnrollmentResponse, () => pin.LastError, cancellationToken);
-        if (result.Value is not { } response)
+        var (response, keyPem, error) = await RequestAsync(
+            client, pin, key, arguments.Token, Environment.MachineName, arguments.Server, time, cancellationToken);
+        if (response is null)
         {
-            var prefix = result.Status == DeviceCallStatus.Unavailable ? $"cannot reach {arguments.Server}" : "enrollment refused";
-            return Fail($"{prefix}: {result.Detail}");
-        }
-
-        var keyPem = key.ExportPkcs8PrivateKeyPem();
-        var problem = Check(response, keyPem, pin.Ca);
-        if (problem is not null)
-        {
-            return Fail($"enrollment response rejected: {problem}");
+            return Fail(error!);
         }
 
         try
         {
             Directory.CreateDirectory(
                 arguments.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            store.CommitPair(keyPem, response.CertificatePem);
+            store.CommitPair(keyPem!, response.CertificatePem);
             store.WriteCa(response.CaCertificatePem);
             if (tufRoot is not null)
             {
@@ -119,8 +103,32 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         }
     }
 
+    /// <summary>
+    /// The enrollment exchange without the command around it: CSR for <paramref name="key"/> and the token to the pinned
+    /// server, then the answer checked. Returns the response and the key's PEM, or a one-line error. The fleet simulator
+    /// (src/Outpost.Sim) enrolls each of its virtual devices through this, so it speaks the agent's protocol, not a copy.
+    /// </summary>
+    internal static async Task<(EnrollmentResponse? Response, string? KeyPem, string? Error)> RequestAsync(
+        HttpClient client, ServerPin pin, ECDsa key, string token, string hostname, Uri server, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var request = new EnrollmentRequest { Token = token, CsrPem = DeviceCsr.Create(key, hostname), Hostname = hostname };
+        var result = await DeviceApiHttp.PostAsync(
+            client, DeviceApiRoutes.Enroll, request, OutpostJsonContext.Default.EnrollmentRequest,
+            OutpostJsonContext.Default.EnrollmentResponse, () => pin.LastError, cancellationToken);
+        if (result.Value is not { } response)
+        {
+            var prefix = result.Status == DeviceCallStatus.Unavailable ? $"cannot reach {server}" : "enrollment refused";
+            return (null, null, $"{prefix}: {result.Detail}");
+        }
+
+        var keyPem = key.ExportPkcs8PrivateKeyPem();
+        var problem = Check(response, keyPem, pin.Ca, time);
+        return problem is null ? (response, keyPem, null) : (null, null, $"enrollment response rejected: {problem}");
+    }
+
     // The certificate must be for our key, issued by the CA we pinned, and the CA the server names must be that CA.
-    private string? Check(EnrollmentResponse response, string keyPem, X509Certificate2 pinnedCa)
+    private static string? Check(EnrollmentResponse response, string keyPem, X509Certificate2 pinnedCa, TimeProvider time)
     {
         try
         {
@@ -150,7 +158,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
         }
     }
 
-    private static HttpClient CreateClient(Uri server, ServerPin pin)
+    internal static HttpClient CreateClient(Uri server, ServerPin pin)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Outpost.Agent.Identity;
 using Outpost.Protocol;
 using Outpost.Protocol.Devices;
+using Outpost.Protocol.Telemetry;
 
 namespace Outpost.Agent.Sync;
 
@@ -59,6 +60,11 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
         string path, HttpContent content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class =>
         DeviceApiHttp.PostAsync(Client, path, content, responseType, () => _pin.LastError, cancellationToken);
+    /// <summary>One outbox batch; the answer says up to which sequence the server stored the stream.</summary>
+    public Task<DeviceCallResult<TelemetryAck>> UploadTelemetryAsync(TelemetryBatch batch, CancellationToken cancellationToken) =>
+        DeviceApiHttp.PostAsync(
+            Client, DeviceApiRoutes.Telemetry, batch, OutpostJsonContext.Default.TelemetryBatch,
+            OutpostJsonContext.Default.TelemetryAck, () => _pin.LastError, cancellationToken);
 
     public void UseClientCertificate(X509Certificate2 certificate)
     {
