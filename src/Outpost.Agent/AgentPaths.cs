@@ -31,6 +31,9 @@ internal sealed class AgentPaths(string dataDirectory)
     /// <summary>Captured stdout/stderr of workload processes, <c>logs/NAME@VERSION/PROCESS.log</c>, rotated.</summary>
     public string WorkloadLogs => Path.Combine(DataDirectory, "logs");
 
+    /// <summary>Workload processes running now (PID and start time), so the next agent can stop what a killed one left.</summary>
+    public string WorkloadPids => Path.Combine(DataDirectory, "workloads.pids");
+
     /// <summary>The telemetry outbox (SQLite, WAL).</summary>
     public string Outbox => Path.Combine(DataDirectory, "outbox.db");
 
