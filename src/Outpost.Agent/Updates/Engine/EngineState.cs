@@ -84,9 +84,10 @@ internal sealed class EngineState(JournalStore store, TimeProvider time)
     {
         lock (_gate)
         {
-            var next = change(_journal).WithHistory(new JournalEntry(time.GetUtcNow(), step, release, outcome));
+            var before = _journal;
+            var next = change(before).WithHistory(new JournalEntry(time.GetUtcNow(), step, release, outcome));
             Save(next);
-            if (next.LastReport is { } report && !ReferenceEquals(report, _journal.LastReport))
+            if (next.LastReport is { } report && !ReferenceEquals(report, before.LastReport))
             {
                 _latest = report;
             }
