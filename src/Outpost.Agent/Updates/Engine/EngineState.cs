@@ -69,12 +69,13 @@ internal sealed class EngineState(JournalStore store, TimeProvider time)
             }
 
             _desired = releaseId;
-            Save(_journal with { Desired = releaseId, Failed = [.. _journal.Failed.Where(f => f.Release == releaseId)] });
             if (releaseId is null || _latest?.Release != releaseId)
             {
                 _latest = null;
             }
 
+            // Kept in memory even if the save fails: the engine works toward it now, and the next check-in saves it.
+            Save(_journal with { Desired = releaseId, Failed = [.. _journal.Failed.Where(f => f.Release == releaseId)] });
             return true;
         }
     }

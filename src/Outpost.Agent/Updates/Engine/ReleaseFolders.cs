@@ -60,6 +60,7 @@ internal sealed class ReleaseFolders(AgentPaths paths, FaultPoints faults)
 
         var parent = Path.GetDirectoryName(folder)!;
         var trash = Path.Combine(parent, $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}.trash");
+        faults.Hit("delete.before-rename");
         Posix.Rename(folder, trash);
         Posix.SyncDirectory(parent);
         faults.Hit("delete.renamed");

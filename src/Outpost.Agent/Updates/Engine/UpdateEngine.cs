@@ -7,7 +7,8 @@ namespace Outpost.Agent.Updates.Engine;
 /// again, until the plan is empty or a step says to wait for the next check-in. Check-ins feed it the desired release
 /// and read its status; it never waits for the server, so a device keeps its health window and rollback offline.
 /// </summary>
-internal sealed class UpdateEngine(EngineState state, StepExecutor executor, ReleaseFolders folders, CurrentLink link, ILogger logger)
+internal sealed class UpdateEngine(
+    EngineState state, StepExecutor executor, ReleaseFolders folders, CurrentLink link, FaultPoints faults, ILogger logger)
     : IUpdateStatusSource, IDisposable
 {
     /// <summary>A bound on plan/execute rounds per reconcile: a planner bug must not spin the agent.</summary>
@@ -30,7 +31,16 @@ internal sealed class UpdateEngine(EngineState state, StepExecutor executor, Rel
 
     public void OnDesired(string? releaseId)
     {
-        state.SetDesired(releaseId);
+        try
+        {
+            state.SetDesired(releaseId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Never into the check-in loop: a full or failing disk must not stop the heartbeat.
+            Log.EngineError(logger, $"cannot save the desired release {releaseId}: {ex.Message}");
+        }
+
         // Every check-in wakes the loop: a failed download is retried, a refusal rechecked against new targets.
         if (_wake.CurrentCount == 0)
         {
@@ -101,6 +111,7 @@ internal sealed class UpdateEngine(EngineState state, StepExecutor executor, Rel
                 return StepOutcome.Stop;
             }
 
+            faults.Hit("step " + step);
             Log.StepStarted(logger, step.Kind, step.Release ?? "-");
             var outcome = await executor.ExecuteAsync(step, cancellationToken);
             Log.StepDone(logger, step.Kind, step.Release ?? "-", outcome.ToString());

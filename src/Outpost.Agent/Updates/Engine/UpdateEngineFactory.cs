@@ -22,6 +22,6 @@ internal static class UpdateEngineFactory
         var folders = new ReleaseFolders(paths, faults);
         var link = new CurrentLink(paths, faults);
         var executor = new StepExecutor(state, folders, link, source, workloads, selfUpdate, new HealthWatcher(workloads, time, healthPollInterval), logger);
-        return new UpdateEngine(state, executor, folders, link, logger);
+        return new UpdateEngine(state, executor, folders, link, faults, logger);
     }
 }

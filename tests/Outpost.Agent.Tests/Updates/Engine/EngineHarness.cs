@@ -12,7 +12,7 @@ internal sealed class EngineHarness : IDisposable
 {
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new(inMemory: true);
 
     public EngineHarness()
     {
