@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Engine;
 
 namespace Outpost.Agent.Cli;
 
@@ -59,6 +60,8 @@ internal static class RunCommand
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        // The engine first: its start-up reconcile (repair, resume) runs before the first check-in.
+        builder.Services.AddUpdateEngine(store.DataDirectory);
         builder.Services.AddCheckIn(store, certificate, ca);
 
         using var host = builder.Build();
