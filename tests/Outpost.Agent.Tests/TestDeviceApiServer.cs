@@ -35,6 +35,8 @@ internal sealed class TestDeviceApiServer : IAsyncDisposable
 
     public System.Collections.Concurrent.ConcurrentQueue<string?> CheckInClientThumbprints { get; } = new();
 
+    public System.Collections.Concurrent.ConcurrentQueue<CheckInRequest> CheckIns { get; } = new();
+
     public Func<EnrollmentRequest, IResult> Enroll { get; set; } = _ => Results.StatusCode(500);
 
     /// <summary>What GET /v1/ca answers; null for 404 (a server without the route).</summary>
@@ -61,9 +63,10 @@ internal sealed class TestDeviceApiServer : IAsyncDisposable
         });
         app.MapGet(DeviceApiRoutes.CaCertificate, () =>
             server!.CaPem is { } pem ? Results.Text(pem, "application/x-pem-file") : Results.NotFound());
-        app.MapPost(DeviceApiRoutes.CheckIn, (HttpContext context) =>
+        app.MapPost(DeviceApiRoutes.CheckIn, async (HttpContext context) =>
         {
             server!.CheckInClientThumbprints.Enqueue(context.Connection.ClientCertificate?.Thumbprint);
+            server.CheckIns.Enqueue((await JsonSerializer.DeserializeAsync(context.Request.Body, OutpostJsonContext.Default.CheckInRequest))!);
             return Results.Json(
                 new CheckInResponse { Desired = DesiredState.Empty, NextCheckInSeconds = 30, ServerTime = DateTimeOffset.UnixEpoch },
                 OutpostJsonContext.Default.CheckInResponse);

@@ -27,6 +27,8 @@ internal static class AgentProgram
                 case CommandLine.Enroll:
                     var arguments = EnrollArguments.From(commandLine, environment);
                     return await new Enroller(TimeProvider.System, output, error).RunAsync(arguments, CancellationToken.None);
+                case CommandLine.CheckInOnce:
+                    return await CheckInOnceCommand.RunAsync(commandLine, environment, output, error, CancellationToken.None);
                 default:
                     return await RunCommand.RunAsync(commandLine, environment, error);
             }

@@ -5,6 +5,7 @@ internal sealed record CommandLine(string Command, IReadOnlyDictionary<string, s
 {
     public const string Enroll = "enroll";
     public const string Run = "run";
+    public const string CheckInOnce = "check-in-once";
     public const string Version = "version";
     public const string Help = "help";
 }

@@ -11,6 +11,7 @@ internal static class CommandLineParser
     public const string Usage =
         "usage: outpost-agent enroll --server URL --token T (--ca-file PATH | --ca-fingerprint HEX) [--data-dir DIR] [--device-class C] [--tuf-root ROOT.json] [--force]\n" +
         "       outpost-agent run [--data-dir DIR] [--check-in-interval T] [--backoff-base T] [--renewal-threshold F] [--request-timeout T] [--system-root DIR]\n" +
+        "       outpost-agent check-in-once [--data-dir DIR] [--request-timeout T]   (self-update trial: one check-in, exit 0 or 1)\n" +
         "       outpost-agent tuf --metadata-dir DIR [--metadata-url URL ...] (init ROOT_FILE | refresh | download)\n" +
         "       outpost-agent --version";
 
@@ -28,6 +29,7 @@ internal static class CommandLineParser
         {
             "enroll" => CommandLine.Enroll,
             "run" => CommandLine.Run,
+            "check-in-once" => CommandLine.CheckInOnce,
             "--version" or "-V" or "version" => CommandLine.Version,
             "--help" or "-h" or "help" => CommandLine.Help,
             var other => throw new UsageException($"unknown command '{other}' (expected enroll, run or --version)"),
@@ -36,7 +38,7 @@ internal static class CommandLineParser
         var allowed = command switch
         {
             CommandLine.Enroll => EnrollFlags,
-            CommandLine.Run => AgentSettings.All.Select(s => s.Flag).ToArray(),
+            CommandLine.Run or CommandLine.CheckInOnce => AgentSettings.All.Select(s => s.Flag).ToArray(),
             _ => [],
         };
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Outpost.Agent.Cli;
 using Outpost.Agent.Identity;
+using Outpost.Agent.Updates.Downloads;
+using Outpost.Agent.Updates.SelfUpdate;
 
 namespace Outpost.Agent.Configuration;
 
@@ -15,9 +17,12 @@ internal static class AgentSettings
         Text,
         Duration,
         Fraction,
+        Integer,
     }
 
-    public sealed record Setting(string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text);
+    /// <summary>A key of <paramref name="Section"/> (default <c>Agent</c>) and the flag and variable that set it.</summary>
+    public sealed record Setting(
+        string Key, string Flag, string EnvironmentVariable, ValueKind Kind = ValueKind.Text, string Section = AgentOptions.Section);
 
     public static IReadOnlyList<Setting> All { get; } =
     [
@@ -29,6 +34,17 @@ internal static class AgentSettings
         new(nameof(AgentOptions.RenewalThreshold), "--renewal-threshold", "OUTPOST_AGENT_RENEWAL_THRESHOLD", ValueKind.Fraction),
         new(nameof(AgentOptions.RequestTimeout), "--request-timeout", "OUTPOST_AGENT_REQUEST_TIMEOUT", ValueKind.Duration),
         new(nameof(AgentOptions.SystemRoot), "--system-root", "OUTPOST_AGENT_SYSTEM_ROOT"),
+        // Downloads (Updates/Downloads/DownloadOptions)
+        new(nameof(DownloadOptions.MaxBytesPerSecond), "--max-download-bytes-per-second", "OUTPOST_AGENT_MAX_DOWNLOAD_BYTES_PER_SECOND",
+            ValueKind.Integer, DownloadOptions.Section),
+        new(nameof(DownloadOptions.Attempts), "--download-attempts", "OUTPOST_AGENT_DOWNLOAD_ATTEMPTS", ValueKind.Integer, DownloadOptions.Section),
+        new(nameof(DownloadOptions.RetryBaseDelay), "--download-retry-base-delay", "OUTPOST_AGENT_DOWNLOAD_RETRY_BASE_DELAY",
+            ValueKind.Duration, DownloadOptions.Section),
+        new(nameof(DownloadOptions.RetryMaxDelay), "--download-retry-max-delay", "OUTPOST_AGENT_DOWNLOAD_RETRY_MAX_DELAY",
+            ValueKind.Duration, DownloadOptions.Section),
+        // Self-update (Updates/SelfUpdate/SelfUpdateOptions)
+        new(nameof(SelfUpdateOptions.TrialTimeout), "--agent-trial-timeout", "OUTPOST_AGENT_TRIAL_TIMEOUT",
+            ValueKind.Duration, SelfUpdateOptions.Section),
     ];
 
     public static Setting? ForFlag(string flag) => All.FirstOrDefault(s => s.Flag == flag);
@@ -54,7 +70,7 @@ internal static class AgentSettings
         {
             if (NonEmpty(environment(setting.EnvironmentVariable)) is { } fromEnvironment)
             {
-                values[Key(setting.Key)] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
+                values[Key(setting)] = Checked(setting, setting.EnvironmentVariable, fromEnvironment);
             }
         }
 
@@ -62,7 +78,7 @@ internal static class AgentSettings
         {
             if (flags.TryGetValue(setting.Flag, out var fromFlag))
             {
-                values[Key(setting.Key)] = Checked(setting, setting.Flag, fromFlag);
+                values[Key(setting)] = Checked(setting, setting.Flag, fromFlag);
             }
         }
 
@@ -77,14 +93,20 @@ internal static class AgentSettings
         {
             ValueKind.Duration => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
             ValueKind.Fraction => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            ValueKind.Integer => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
             _ => true,
         };
         return ok
             ? value
-            : throw new UsageException(setting.Kind == ValueKind.Duration
-                ? $"{source} must be a duration like 00:00:30, got '{value}'"
-                : $"{source} must be a number like 0.33, got '{value}'");
+            : throw new UsageException(setting.Kind switch
+            {
+                ValueKind.Duration => $"{source} must be a duration like 00:00:30, got '{value}'",
+                ValueKind.Integer => $"{source} must be a whole number like 1048576, got '{value}'",
+                _ => $"{source} must be a number like 0.33, got '{value}'",
+            });
     }
+
+    private static string Key(Setting setting) => $"{setting.Section}:{setting.Key}";
 
     private static string Key(string name) => $"{AgentOptions.Section}:{name}";
 

@@ -24,6 +24,9 @@ internal sealed class CheckInLoop(
     /// <summary>Raised once the wait before the next check-in has started (its timer exists), with its length.</summary>
     public event Action<TimeSpan>? Waiting;
 
+    /// <summary>Raised after each check-in the server accepted (self-update confirms a new binary on the first).</summary>
+    public event Action? CheckedIn;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Log.LoopStarted(logger, schedule.Interval);
@@ -70,6 +73,7 @@ internal sealed class CheckInLoop(
 
         if (result.Status == DeviceCallStatus.Ok && result.Value is { } answer)
         {
+            CheckedIn?.Invoke();
             // Hands the desired release to the update engine; never waits for update work.
             updates?.OnDesired(answer.Desired.ReleaseId);
         }

@@ -71,6 +71,27 @@ public sealed class AgentProgramTests
     }
 
     [Fact]
+    public async Task MainAsync_CheckInOnceWithoutEnrollment_ExitsOneWithOneLine()
+    {
+        using var data = new TempDirectory();
+
+        var (code, output, error) = await Run(["check-in-once", "--data-dir", data.Path]);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal($"outpost-agent: not enrolled or unreadable: {data.Path}/agent.json", error.Trim());
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task MainAsync_CheckInOnceUnknownFlag_ExitsTwo()
+    {
+        var (code, _, error) = await Run(["check-in-once", "--token", "t"]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("unknown option '--token' for 'check-in-once'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MainAsync_Version_PrintsVersion()
     {
         var (code, output, _) = await Run(["--version"]);

@@ -62,6 +62,34 @@ public sealed class AgentSettingsTests
         Assert.Equal(ValidateOptionsResult.Success, new AgentOptionsValidator().Validate(null, options));
     }
 
+    [Fact]
+    public void Layer_DownloadAndSelfUpdateSettings_LandInTheirOwnSections()
+    {
+        var environment = new Dictionary<string, string> { ["OUTPOST_AGENT_MAX_DOWNLOAD_BYTES_PER_SECOND"] = "1048576" };
+        var flags = new Dictionary<string, string> { ["--download-attempts"] = "7", ["--agent-trial-timeout"] = "00:02:00" };
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AgentSettings.Layer(State, flags, environment.GetValueOrDefault)).Build();
+        var downloads = new Outpost.Agent.Updates.Downloads.DownloadOptions();
+        configuration.GetSection("Downloads").Bind(downloads);
+        var selfUpdate = new Outpost.Agent.Updates.SelfUpdate.SelfUpdateOptions();
+        configuration.GetSection("SelfUpdate").Bind(selfUpdate);
+
+        Assert.Equal(1048576, downloads.MaxBytesPerSecond);
+        Assert.Equal(7, downloads.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), downloads.RetryBaseDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), selfUpdate.TrialTimeout);
+    }
+
+    [Fact]
+    public void Layer_DownloadCapNotANumber_UsageErrorNamingTheVariable()
+    {
+        var environment = new Dictionary<string, string> { ["OUTPOST_AGENT_MAX_DOWNLOAD_BYTES_PER_SECOND"] = "1M" };
+
+        var error = Assert.Throws<Outpost.Agent.Cli.UsageException>(() => AgentSettings.Layer(State, new Dictionary<string, string>(), environment.GetValueOrDefault));
+
+        Assert.Equal("OUTPOST_AGENT_MAX_DOWNLOAD_BYTES_PER_SECOND must be a whole number like 1048576, got '1M'", error.Message);
+    }
+
     private static AgentOptions Bind(Dictionary<string, string?> values)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.Releases;
 using Outpost.Agent.Updates.SelfUpdate;
 using Outpost.Agent.Workloads;
@@ -30,7 +31,9 @@ internal static class UpdateEngineServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Outpost.Agent.Updates");
             var server = new Uri(sp.GetRequiredService<IOptions<AgentOptions>>().Value.ServerUrl!);
-            var source = ReleaseSourceFactory.Create(dataDirectory, server, (HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>(), time, logger);
+            var source = ReleaseSourceFactory.Create(
+                dataDirectory, server, (HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>(), time, logger,
+                sp.GetService<IOptions<DownloadOptions>>()?.Value, sp.GetService<DownloadMeter>());
             return UpdateEngineFactory.Create(
                 paths, source, sp.GetRequiredService<IWorkloadSupervisor>(), sp.GetService<IAgentSelfUpdate>(), time, logger, HealthPollInterval);
         });

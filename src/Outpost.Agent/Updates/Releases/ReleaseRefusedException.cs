@@ -1,6 +1,11 @@
+using Outpost.Protocol.Devices;
+
 namespace Outpost.Agent.Updates.Releases;
 
-/// <summary>Verification said no: the release is not signed, or a file differs from what the signed targets say.</summary>
+/// <summary>
+/// Verification or a precondition said no: the release is not signed, a file differs from what the signed targets
+/// say, or the disk is too small. <see cref="Cause"/> is what the update report names.
+/// </summary>
 internal sealed class ReleaseRefusedException : Exception
 {
     public ReleaseRefusedException()
@@ -12,8 +17,16 @@ internal sealed class ReleaseRefusedException : Exception
     {
     }
 
+    public ReleaseRefusedException(string message, UpdateFailureCause cause)
+        : base(message)
+    {
+        Cause = cause;
+    }
+
     public ReleaseRefusedException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
+
+    public UpdateFailureCause Cause { get; } = UpdateFailureCause.VerificationFailed;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Sync;
 using Outpost.Agent.Updates.Engine;
+using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.Tuf;
 using Outpost.Protocol.Releases;
 
@@ -15,7 +16,9 @@ internal static class ReleaseSourceFactory
     /// <summary>Where the device's trusted TUF metadata lives; <c>enroll --tuf-root</c> puts the trust anchor here.</summary>
     public static string MetadataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "tuf", "metadata");
 
-    public static IReleaseSource Create(string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILogger logger)
+    public static IReleaseSource Create(
+        string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILogger logger,
+        DownloadOptions? downloads = null, DownloadMeter? meter = null)
     {
         var staging = Path.Combine(dataDirectory, "staging");
         var options = new TufClientOptions
@@ -24,6 +27,9 @@ internal static class ReleaseSourceFactory
             MetadataUrl = new Uri(server, TufApiRoutes.MetadataBase),
             TargetBaseUrl = new Uri(server, TufApiRoutes.TargetsBase),
             TargetDirectory = Path.Combine(dataDirectory, "tuf", "targets"),
+            PartialDirectory = new AgentPaths(dataDirectory).Downloads,
+            Download = downloads ?? new DownloadOptions(),
+            Meter = meter ?? new DownloadMeter(),
         };
         HttpClient? http = null;
         async Task<TufUpdater> NewUpdater(CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> 
         var final = Path.Combine(stagingDirectory, releaseId);
         await updater.RefreshAsync(cancellationToken);
         var manifestTarget = await FindAsync(updater, prefix + "release.json", releaseId, cancellationToken);
-        var manifestBytes = await File.ReadAllBytesAsync(await Download(updater, manifestTarget, cancellationToken), cancellationToken);
+        var manifestBytes = await File.ReadAllBytesAsync(await Download(updater, manifestTarget, null, cancellationToken), cancellationToken);
         Verify(manifestTarget, manifestBytes);
         var manifest = ReleaseManifest.Parse(manifestBytes, prefix);
 
@@ -51,11 +51,7 @@ internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> 
         }
 
         var total = targets.Sum(t => t.File.Length);
-        if (freeBytes() < total + DiskReserveBytes)
-        {
-            throw new ReleaseRefusedException(
-                $"not enough disk: {total} bytes needed plus a {DiskReserveBytes} byte reserve, {freeBytes()} free");
-        }
+        CheckFreeDisk(updater, targets, total);
 
         Directory.CreateDirectory(stagingDirectory);
         var temp = Path.Combine(stagingDirectory, $".{releaseId}.tmp");
@@ -68,11 +64,22 @@ internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> 
         try
         {
             long done = 0;
+            var percent = -1;
+            void Report(long bytes)
+            {
+                var now = total == 0 ? 100 : (int)((done + bytes) * 100 / total);
+                if (now != percent)
+                {
+                    percent = now;
+                    progress(UpdateState.Downloading, now);
+                }
+            }
+
             var cached = new List<(TargetMatch Target, string Path)>();
             foreach (var target in targets)
             {
-                progress(UpdateState.Downloading, total == 0 ? 100 : (int)(done * 100 / total));
-                cached.Add((target, await Download(updater, target, cancellationToken)));
+                Report(0);
+                cached.Add((target, await Download(updater, target, Report, cancellationToken)));
                 done += target.File.Length;
             }
 
@@ -81,8 +88,9 @@ internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> 
             foreach (var (target, source) in cached)
             {
                 var copy = Path.Combine(temp, target.Path[(target.Path.LastIndexOf('/') + 1)..]);
-                File.Copy(source, copy, overwrite: true);
-                // Verified again in the private copy: that is the file that stays.
+                // Moved, not copied: the release needs its size once on disk, which is what the preflight checked.
+                // Verified again where it now is: that is the file that stays.
+                File.Move(source, copy, overwrite: true);
                 await using (var stream = File.OpenRead(copy))
                 {
                     VerifyStream(target, stream);
@@ -112,11 +120,28 @@ internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> 
                 ? $"release {releaseId} is not in the verified targets metadata"
                 : $"{path} is listed by release.json but is not in the verified targets metadata");
 
-    private static async Task<string> Download(TufUpdater updater, TargetMatch target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before the first artifact byte is fetched: the bytes still to download (partials and cached targets count as
+    /// present) plus the reserve must be free, else the release is refused instead of filling the disk.
+    /// </summary>
+    private void CheckFreeDisk(TufUpdater updater, List<TargetMatch> targets, long total)
+    {
+        var present = targets.Sum(updater.BytesPresent);
+        var needed = total - present;
+        var free = freeBytes();
+        if (free < needed + DiskReserveBytes)
+        {
+            throw new ReleaseRefusedException(
+                $"not enough disk: {needed} bytes to download ({total} in the release, {present} already here) plus a {DiskReserveBytes} byte reserve, {free} free",
+                UpdateFailureCause.NotEnoughDisk);
+        }
+    }
+
+    private static async Task<string> Download(TufUpdater updater, TargetMatch target, Action<long>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            return await updater.DownloadAsync(target.Path, cancellationToken);
+            return await updater.DownloadAsync(target.Path, progress, cancellationToken);
         }
         catch (TufException ex) when (ex.Failure is not TufFailure.TargetNotFound)
         {

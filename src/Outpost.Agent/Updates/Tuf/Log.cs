@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(1304, LogLevel.Debug, "Target {Target} is already stored and verified", EventName = "TargetCached")]
     public static partial void TargetCached(ILogger logger, string target);
 
-    [LoggerMessage(1305, LogLevel.Information, "Downloaded and verified target {Target} ({Length} bytes)", EventName = "TargetDownloaded")]
-    public static partial void TargetDownloaded(ILogger logger, string target, long length);
+    [LoggerMessage(1305, LogLevel.Information, "Downloaded and verified target {Target} ({Length} bytes, {Fetched} bytes fetched from the network)", EventName = "TargetDownloaded")]
+    public static partial void TargetDownloaded(ILogger logger, string target, long length, long fetched);
 }

@@ -4,7 +4,10 @@ using Outpost.Trust.Tuf;
 
 namespace Outpost.Agent.Updates.Tuf;
 
-/// <summary>Verified target files in the target folder: a file there is only ever one that passed TUF 5.7.3.</summary>
+/// <summary>
+/// Verified target files in the target folder: a file there is only ever one that passed TUF 5.7.3 (the
+/// <see cref="TargetDownloader"/> renames it in only after verification).
+/// </summary>
 internal static class TargetStore
 {
     /// <summary>True when <paramref name="path"/> holds exactly the bytes the trusted metadata lists.</summary>
@@ -24,34 +27,6 @@ internal static class TargetStore
         catch (TufException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Downloads at most the listed length into a temporary file, verifies it, then renames it into place.</summary>
-    public static async Task DownloadAsync(TufHttpFetcher fetcher, Uri url, string path, TargetMatch match, CancellationToken cancellationToken)
-    {
-        var temp = AtomicFile.TempPathFor(path);
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
-            {
-                if (!await fetcher.GetAsync(url, stream, match.File.Length, match.Path, cancellationToken))
-                {
-                    throw new TufException(match.Path, TufFailure.TargetNotFound, $"the repository has no file at {url}");
-                }
-
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-                stream.Position = 0;
-                TargetVerifier.Verify(match.Path, match.File, stream);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
         }
     }
 }

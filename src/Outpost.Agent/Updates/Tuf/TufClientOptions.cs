@@ -1,3 +1,5 @@
+using Outpost.Agent.Updates.Downloads;
+
 namespace Outpost.Agent.Updates.Tuf;
 
 /// <summary>Where the TUF client keeps trusted metadata and targets, where it downloads them from, and its byte caps.</summary>
@@ -35,4 +37,16 @@ internal sealed class TufClientOptions
 
     /// <summary>At most this many root versions are fetched in one update (TUF 5.3.3, "Y"), against endless root chains.</summary>
     public int MaxRootRotations { get; init; } = DefaultMaxRootRotations;
+
+    /// <summary>
+    /// Partial target downloads, named by content (<c>SHA256.part</c>), kept across attempts and restarts so a cut
+    /// download resumes with HTTP Range. Null: a partial lives only as long as one download call.
+    /// </summary>
+    public string? PartialDirectory { get; init; }
+
+    /// <summary>Attempts, backoff and bandwidth cap of target downloads.</summary>
+    public DownloadOptions Download { get; init; } = new();
+
+    /// <summary>Counts bytes fetched from the network per target; share one to count across updaters.</summary>
+    public DownloadMeter Meter { get; init; } = new();
 }

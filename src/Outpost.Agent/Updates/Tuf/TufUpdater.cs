@@ -18,6 +18,7 @@ internal sealed class TufUpdater
     private readonly ILogger _logger;
     private readonly TufMetadataStore _store;
     private readonly Uri _metadataUrl;
+    private readonly TargetDownloader _downloader;
     private TrustedMetadataSet? _set;
 
     public TufUpdater(TufClientOptions options, HttpClient http, TimeProvider time, ILogger logger)
@@ -28,7 +29,13 @@ internal sealed class TufUpdater
         _logger = logger;
         _store = new TufMetadataStore(options.MetadataDirectory);
         _metadataUrl = TufFileNames.AsBase(options.MetadataUrl);
+#pragma warning disable CA5394 // Backoff jitter spreads load; it is not a secret.
+        _downloader = new TargetDownloader(_fetcher, options, time, options.Meter, Random.Shared.NextDouble);
+#pragma warning restore CA5394
     }
+
+    /// <summary>Resumable target downloads: partial files, retries, bandwidth cap.</summary>
+    public TargetDownloader Downloads => _downloader;
 
     /// <summary>Stores a root obtained out of band as the trust anchor, after checking it is self-signed to threshold.</summary>
     public static void Initialize(string metadataDirectory, byte[] root, TimeProvider time)
@@ -88,7 +95,11 @@ internal sealed class TufUpdater
 
     /// <summary>TUF 5.7: the verified target in the target folder, downloaded only when no verified copy is there.</summary>
     /// <returns>The path of the stored target.</returns>
-    public async Task<string> DownloadAsync(string targetPath, CancellationToken cancellationToken)
+    public async Task<string> DownloadAsync(string targetPath, CancellationToken cancellationToken) =>
+        await DownloadAsync(targetPath, null, cancellationToken);
+
+    /// <summary>TUF 5.7 with progress: <paramref name="progress"/> gets the bytes of the target on disk so far.</summary>
+    public async Task<string> DownloadAsync(string targetPath, Action<long>? progress, CancellationToken cancellationToken)
     {
         var targetDirectory = _options.TargetDirectory ?? throw new InvalidOperationException("no target directory configured");
         var baseUrl = _options.TargetBaseUrl ?? throw new InvalidOperationException("no target base URL configured");
@@ -105,9 +116,25 @@ internal sealed class TufUpdater
 
         var url = new Uri(TufFileNames.AsBase(baseUrl),
             TufFileNames.TargetUrlPath(targetPath, match.File, set.Root.Signed.ConsistentSnapshot));
-        await TargetStore.DownloadAsync(_fetcher, url, path, match, cancellationToken);
-        Log.TargetDownloaded(_logger, targetPath, match.File.Length);
+        var fetchedBefore = _options.Meter.BytesFetched(targetPath);
+        await _downloader.DownloadAsync(url, path, match, progress, cancellationToken);
+        Log.TargetDownloaded(_logger, targetPath, match.File.Length, _options.Meter.BytesFetched(targetPath) - fetchedBefore);
         return path;
+    }
+
+    /// <summary>Bytes of the target already on disk: its whole length when a stored copy exists, else its partial's size.</summary>
+    public long BytesPresent(TargetMatch match)
+    {
+        if (_options.TargetDirectory is { } directory)
+        {
+            var stored = new FileInfo(Path.Combine(directory, TufFileNames.LocalTarget(match.Path)));
+            if (stored.Exists && stored.Length == match.File.Length)
+            {
+                return match.File.Length;
+            }
+        }
+
+        return _downloader.BytesPresent(match);
     }
 
     private async Task UpdateRootAsync(TrustedMetadataSet set, CancellationToken cancellationToken)

@@ -120,9 +120,37 @@ public sealed class ReleaseStagerTests : IDisposable
         var repository = WithRelease();
         await using var client = await TufClientFixture.StartAsync(repository);
 
-        var reason = await RefusedAsync(client, freeBytes: ReleaseStager.DiskReserveBytes);
+        var refusal = await Assert.ThrowsAsync<ReleaseRefusedException>(() => StageAsync(client, freeBytes: ReleaseStager.DiskReserveBytes));
 
-        Assert.StartsWith("not enough disk", reason, StringComparison.Ordinal);
+        Assert.StartsWith("not enough disk", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(UpdateFailureCause.NotEnoughDisk, refusal.Cause);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_staging.Path));
         Assert.Equal(0, client.Server.CountOf("/targets/" + repository.TargetUrlPath(Prefix + "model.bin", Model)));
+        Assert.Equal(0, client.Server.CountOf("/targets/" + repository.TargetUrlPath(Prefix + "config.json", Config)));
+    }
+
+    [Fact]
+    public async Task StageAsync_PartialAlreadyDownloaded_CountsTowardsTheDiskPreflight()
+    {
+        await using var client = await TufClientFixture.StartAsync(WithRelease());
+        using var partials = new TempDirectory();
+        Directory.CreateDirectory(partials.Path);
+        await File.WriteAllBytesAsync(
+            Path.Combine(partials.Path, Convert.ToHexStringLower(SHA256.HashData(Model)) + ".part"), Model[..10], Ct);
+        var stager = new ReleaseStager(_staging.Path, () => ReleaseStager.DiskReserveBytes + Model.Length - 10 + Config.Length);
+        var updater = client.Updater(o => new Outpost.Agent.Updates.Tuf.TufClientOptions
+        {
+            MetadataDirectory = o.MetadataDirectory,
+            MetadataUrl = o.MetadataUrl,
+            TargetBaseUrl = o.TargetBaseUrl,
+            TargetDirectory = o.TargetDirectory,
+            PartialDirectory = partials.Path,
+        });
+
+        var staged = await stager.StageAsync(updater, "cam@2.0.0", (_, _) => { }, Ct);
+
+        Assert.Equal(Model, await File.ReadAllBytesAsync(Path.Combine(staged, "model.bin"), Ct));
+        // Exactly the free space the rest needs, and the model resumed from its partial rather than fetched again.
+        Assert.Single(client.Server.RangeHeaders, r => r.Range == "bytes=10-");
     }
 }

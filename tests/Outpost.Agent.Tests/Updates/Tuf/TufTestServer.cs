@@ -36,6 +36,9 @@ internal sealed class TufTestServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Each request's path with its Range and If-Range headers ("" when absent).</summary>
+    public ConcurrentQueue<(string Path, string Range, string IfRange)> RangeHeaders { get; } = new();
+
     /// <summary>Returns true when it answered the request itself; the path is relative to /metadata/ or /targets/.</summary>
     public Func<HttpContext, string, Task<bool>>? Misbehave { get; set; }
 
@@ -79,6 +82,7 @@ internal sealed class TufTestServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "";
         Requests.Enqueue(path);
+        RangeHeaders.Enqueue((path, context.Request.Headers.Range.ToString(), context.Request.Headers.IfRange.ToString()));
         var (files, name) = path.StartsWith("/metadata/", StringComparison.Ordinal) ? (Repository.MetadataFiles, path["/metadata/".Length..])
             : path.StartsWith("/targets/", StringComparison.Ordinal) ? (Repository.TargetFiles, path["/targets/".Length..])
             : (null, path);
@@ -90,6 +94,14 @@ internal sealed class TufTestServer : IAsyncDisposable
         if (files is null || !files.TryGetValue(name, out var bytes))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (files == Repository.TargetFiles)
+        {
+            // As outpost-server serves targets: Range requests honoured, ETag = the content's sha256 (for If-Range).
+            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}\"");
+            await Results.Bytes(bytes, "application/octet-stream", enableRangeProcessing: true, entityTag: etag).ExecuteAsync(context);
             return;
         }
 
