@@ -41,7 +41,7 @@ internal static class ReleaseSourceFactory
             return new TufUpdater(options, http, time, logger);
         }
 
-        return new TufReleaseSource(NewUpdater, new ReleaseStager(staging, () => FreeBytes(dataDirectory)));
+        return new TufReleaseSource(NewUpdater, new ReleaseStager(staging, () => FreeBytes(dataDirectory), options.Download.DiskReserveBytes));
     }
 
     /// <summary>

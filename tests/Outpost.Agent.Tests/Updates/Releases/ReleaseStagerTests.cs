@@ -120,7 +120,7 @@ public sealed class ReleaseStagerTests : IDisposable
         var repository = WithRelease();
         await using var client = await TufClientFixture.StartAsync(repository);
 
-        var refusal = await Assert.ThrowsAsync<ReleaseRefusedException>(() => StageAsync(client, freeBytes: ReleaseStager.DiskReserveBytes));
+        var refusal = await Assert.ThrowsAsync<ReleaseRefusedException>(() => StageAsync(client, freeBytes: ReleaseStager.DefaultDiskReserveBytes));
 
         Assert.StartsWith("not enough disk", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(UpdateFailureCause.NotEnoughDisk, refusal.Cause);

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using Outpost.EndToEnd.Infrastructure;
+using Outpost.Protocol.Devices;
+
+namespace Outpost.EndToEnd.Updates;
+
+/// <summary>
+/// Issue 4, "SIGKILL of the agent at random points of an install, repeated": a real agent flips between three releases
+/// with real workloads and is SIGKILLed at a random moment each time. After every kill, before the restart, the data
+/// folder must hold a complete release behind <c>current</c> and a journal that agrees with it, and workload processes
+/// must not pile up. At the end the device commits the desired release.
+/// Iterations: OUTPOST_KILL_ITERATIONS (default 200 when CI=true, else 20); seed: OUTPOST_KILL_SEED (default random,
+/// printed on failure); the outcome table goes to the test output and to OUTPOST_KILL_REPORT if set
+/// (benchmarks/update-kill.sh runs 1,000).
+/// </summary>
+public sealed class AgentKillLoopTests
+{
+    [Fact]
+    public async Task AgentSigkilledAtRandomPointsOfUpdates_AfterEachKillOneCompleteRelease_EndsOnDesiredRelease()
+    {
+        var iterations = Setting("OUTPOST_KILL_ITERATIONS", Environment.GetEnvironmentVariable("CI") == "true" ? 200 : 20);
+        var seed = Setting("OUTPOST_KILL_SEED", Random.Shared.Next());
+        var maxDelay = TimeSpan.FromMilliseconds(Setting("OUTPOST_KILL_MAX_DELAY_MS", 1500));
+        var random = new Random(seed);
+        await using var bench = await UpdateBench.StartAsync();
+        string[] releases =
+        [
+            await bench.ReleaseAsync("cam", "1.0.0", Workload.Sleeper(0.5)),
+            await bench.ReleaseAsync("cam", "2.0.0", Workload.Sleeper(0.5)),
+            await bench.ReleaseAsync("cam", "3.0.0", Workload.Sleeper(0.5)),
+        ];
+        await bench.EnrollAndRunAsync();
+        await UpdateFaultTests.CommitAsync(bench, releases[0]);
+        await UpdateFaultTests.CommitAsync(bench, releases[1]);
+
+        var outcomes = new KillOutcomes();
+        var desired = releases[1];
+        var clock = Stopwatch.StartNew();
+        var i = 0;
+        try
+        {
+            for (i = 0; i < iterations; i++)
+            {
+                if (i > 0)
+                {
+                    bench.StartAgent();
+                }
+
+                // Startup of the JIT-compiled agent is not interesting: the clock starts when the engine has loaded.
+                await bench.Agent.WaitForLineAsync(l => l.Contains("Update engine loaded its journal", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+                await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * maxDelay.TotalMilliseconds), TestContext.Current.CancellationToken);
+                var lines = bench.Agent.Lines.ToList();
+                await bench.KillAgentAsync();
+
+                var problem = DeviceDisk.CheckConsistent(bench.AgentData);
+                Assert.True(problem is null, $"after kill {i}: {problem}\n--- agent ---\n{string.Join('\n', lines)}");
+                var workloads = DeviceDisk.WorkloadProcesses(bench.AgentData);
+                Assert.True(workloads.Count <= 2, $"after kill {i}: workload processes pile up: {string.Join(", ", workloads)}");
+                var repairs = lines.Count(l => l.Contains("Repaired the data folder", StringComparison.Ordinal));
+                outcomes.Add(LastStep(lines), DeviceDisk.CurrentRelease(bench.AgentData) == desired, repairs, workloads.Count);
+
+                // Most of the time a new desired release waits for the restarted agent's first check-in.
+                if (random.NextDouble() < 0.7)
+                {
+                    desired = releases.Where(r => r != desired).ElementAt(random.Next(releases.Length - 1));
+                    await bench.SetDesiredAsync(desired);
+                }
+            }
+
+            bench.StartAgent();
+            await bench.WaitForDeviceAsync(d => d.CurrentRelease == desired && d.Update is { State: UpdateState.Committed } u && u.Release == desired,
+                TimeSpan.FromSeconds(90), $"{desired} committed after the last kill");
+            UpdateFaultTests.AssertRuns(bench, desired);
+            Assert.Null(DeviceDisk.CheckConsistent(bench.AgentData));
+            await bench.StopAgentAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"kill loop failed at iteration {i} of {iterations} (OUTPOST_KILL_SEED={seed}): {ex.Message}", ex);
+        }
+
+        var table = outcomes.ToMarkdown(seed, clock.Elapsed);
+        TestContext.Current.TestOutputHelper?.WriteLine(table);
+        if (Environment.GetEnvironmentVariable("OUTPOST_KILL_REPORT") is { Length: > 0 } report)
+        {
+            await File.WriteAllTextAsync(report, table, TestContext.Current.CancellationToken);
+        }
+
+        bench.Server.AssertNoErrorsLogged();
+    }
+
+    /// <summary>The step the agent had last started (its log line), or where it was before any.</summary>
+    private static string LastStep(List<string> lines)
+    {
+        for (var n = lines.Count - 1; n >= 0; n--)
+        {
+            var at = lines[n].IndexOf("Update step ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var words = lines[n][(at + 12)..].Split(' ');
+                return words.Length > 2 && words[2] == "started" ? words[0] : $"after {words[0]}";
+            }
+        }
+
+        return "before the first step (start-up, check-in)";
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
