@@ -89,10 +89,13 @@ internal sealed class UpdateBench : IAsyncDisposable
     }
 
     /// <summary>Enrolls the device (trusting the operator's TUF root) and starts its agent; waits until it is known.</summary>
-    public async Task<ChildProcess> EnrollAndRunAsync(params string[] agentFlags)
+    public Task<ChildProcess> EnrollAndRunAsync(params string[] agentFlags) => EnrollAndRunAsync(Server.DeviceApi, agentFlags);
+
+    /// <summary>As <see cref="EnrollAndRunAsync(string[])"/>, the device reaching the server at <paramref name="deviceApi"/>.</summary>
+    public async Task<ChildProcess> EnrollAndRunAsync(Uri deviceApi, params string[] agentFlags)
     {
         var token = await Fleet.CreateEnrollmentTokenAsync(Admin, "faults", 1);
-        var enroll = await AgentProcess.EnrollAsync(Server, token, AgentData, "--tuf-root", Path.Combine(Repo, "root.json"));
+        var enroll = await AgentProcess.EnrollAsync(Server, deviceApi, token, AgentData, "--tuf-root", Path.Combine(Repo, "root.json"));
         Assert.True(enroll.ExitCode == 0, enroll.Output);
         var agent = StartAgent(agentFlags);
         DeviceId = (await Fleet.WaitForAsync(Admin, d => d.Count == 1, TimeSpan.FromSeconds(60), "device enrolled"))[0].Id;

@@ -21,7 +21,7 @@ public sealed class AgentKillLoopTests
     {
         var iterations = Setting("OUTPOST_KILL_ITERATIONS", Environment.GetEnvironmentVariable("CI") == "true" ? 200 : 20);
         var seed = Setting("OUTPOST_KILL_SEED", Random.Shared.Next());
-        var maxDelay = TimeSpan.FromMilliseconds(Setting("OUTPOST_KILL_MAX_DELAY_MS", 1500));
+        var maxDelay = TimeSpan.FromMilliseconds(Setting("OUTPOST_KILL_MAX_DELAY_MS", 60));
         var random = new Random(seed);
         await using var bench = await UpdateBench.StartAsync();
         string[] releases =
@@ -47,8 +47,10 @@ public sealed class AgentKillLoopTests
                     bench.StartAgent();
                 }
 
-                // Startup of the JIT-compiled agent is not interesting: the clock starts when the engine has loaded.
+                // Startup of the JIT-compiled agent is not interesting: the kill comes after a random number of update
+                // step log lines (started or done), then a random few milliseconds, so kills spread over every step.
                 await bench.Agent.WaitForLineAsync(l => l.Contains("Update engine loaded its journal", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+                await WaitForStepLinesAsync(bench.Agent, random.Next(0, 18));
                 await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * maxDelay.TotalMilliseconds), TestContext.Current.CancellationToken);
                 var lines = bench.Agent.Lines.ToList();
                 await bench.KillAgentAsync();
@@ -88,6 +90,32 @@ public sealed class AgentKillLoopTests
         }
 
         bench.Server.AssertNoErrorsLogged();
+    }
+
+    /// <summary>Until <paramref name="count"/> step lines were logged, or none came for a while (nothing left to do).</summary>
+    private static async Task WaitForStepLinesAsync(ChildProcess agent, int count)
+    {
+        var seen = 0;
+        var quietSince = DateTime.UtcNow;
+        while (true)
+        {
+            var now = agent.Lines.Count(l => l.Contains("Update step ", StringComparison.Ordinal));
+            if (now >= count)
+            {
+                return;
+            }
+
+            if (now != seen)
+            {
+                (seen, quietSince) = (now, DateTime.UtcNow);
+            }
+            else if (DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(2))
+            {
+                return;
+            }
+
+            await Task.Delay(2);
+        }
     }
 
     /// <summary>The step the agent had last started (its log line), or where it was before any.</summary>

@@ -55,14 +55,12 @@ public sealed class UpdateFaultTests
         var big = await bench.ReleaseAsync("cam", "2.0.0", Workload.Sleeper(1), modelBytes: 2 * 1024 * 1024);
         await bench.EnrollAndRunAsync();
         await CommitAsync(bench, good);
-        var pids = DeviceDisk.WorkloadProcesses(bench.AgentData);
 
         // A reserve as large as the free space of the disk: no release fits. Set the supported way, by flag.
         await bench.StopAgentAsync();
         var free = new DriveInfo(bench.AgentData).AvailableFreeSpace;
         bench.StartAgent("--disk-reserve-bytes", free.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await bench.WaitForDeviceAsync(d => d.CurrentRelease == good && d.LastSeenAt > DateTimeOffset.UtcNow.AddSeconds(-1), Deadline, "agent back");
-        pids = DeviceDisk.WorkloadProcesses(bench.AgentData);
+        var pids = await WaitForWorkloadAsync(bench, good);
         await bench.SetDesiredAsync(big);
         var device = await bench.WaitForDeviceAsync(d => d.Update is { State: UpdateState.Refused } u && u.Release == big, Deadline, "refused");
         Assert.Equal(UpdateFailureCause.NotEnoughDisk, device.Update!.Cause);
@@ -161,6 +159,30 @@ public sealed class UpdateFaultTests
         bench.Server.AssertNoErrorsLogged();
     }
 
+    [Fact]
+    public async Task SelfUpdateToAgentBinaryThatCannotStart_OldAgentKeepsRunning_RolledBackAgentDidNotStart()
+    {
+        await using var bench = await UpdateBench.StartAsync();
+        var good = await bench.ReleaseAsync("cam", "1.0.0", Workload.Sleeper(1));
+        var binary = Path.Combine(bench.AgentData + "-src", "outpost-agent");
+        Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
+        await File.WriteAllTextAsync(binary, "#!/bin/sh\necho 'cannot start: missing library' >&2\nexit 127\n", TestContext.Current.CancellationToken);
+        var broken = await bench.ReleaseAsync("cam", "2.0.0", Workload.Sleeper(1), 64 * 1024, "agent=" + binary);
+        var agent = await bench.EnrollAndRunAsync();
+        await CommitAsync(bench, good);
+
+        await bench.SetDesiredAsync(broken);
+        var device = await bench.WaitForDeviceAsync(d => d.Update is { State: UpdateState.RolledBack } u && u.Release == broken, Deadline, "self-update rolled back");
+        Assert.Equal(UpdateFailureCause.AgentDidNotStart, device.Update!.Cause);
+        Assert.Contains("new agent binary failed its trial", device.Update.Detail, StringComparison.Ordinal);
+        Assert.Equal(good, device.CurrentRelease);
+        Assert.False(agent.HasExited);
+        Assert.Equal(good, DeviceDisk.CurrentRelease(bench.AgentData));
+        AssertRuns(bench, good);
+        await bench.StopAgentAsync();
+        bench.Server.AssertNoErrorsLogged();
+    }
+
     internal static async Task CommitAsync(UpdateBench bench, string release)
     {
         await bench.SetDesiredAsync(release);
@@ -174,6 +196,23 @@ public sealed class UpdateFaultTests
         var processes = DeviceDisk.WorkloadProcesses(bench.AgentData);
         Assert.True(processes.Count == 1 && processes[0].Release == release,
             $"expected one workload process of {release}, found: {string.Join(", ", processes.Select(p => $"{p.Pid}:{p.Release}"))}");
+    }
+
+    private static async Task<IReadOnlyList<(int Pid, string Release)>> WaitForWorkloadAsync(UpdateBench bench, string release)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            var processes = DeviceDisk.WorkloadProcesses(bench.AgentData);
+            if (processes.Count == 1 && processes[0].Release == release)
+            {
+                return processes;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"workload of {release} not running\n{bench.Agent.Output}");
     }
 
     private static async Task<JournalView> WaitForJournalAsync(UpdateBench bench, Func<JournalView, bool> condition, string what)
