@@ -20,9 +20,8 @@ internal sealed partial class StepExecutor
         }
         catch (ReleaseRefusedException ex)
         {
-            // The stager's one refusal that is not about signatures (it is not ours to change; see docs/designs/update-engine.md).
-            var cause = ex.Message.StartsWith("not enough disk", StringComparison.Ordinal) ? UpdateFailureCause.NotEnoughDisk : UpdateFailureCause.VerificationFailed;
-            return Refuse(release, cause, ex.Message, targetsVersion);
+            // NotEnoughDisk (the preflight) or VerificationFailed: the stager says which.
+            return Refuse(release, ex.Cause, ex.Message, targetsVersion);
         }
         catch (TufException ex) when (ex.Failure != TufFailure.TargetNotFound)
         {
