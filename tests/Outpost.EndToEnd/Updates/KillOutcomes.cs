@@ -33,7 +33,7 @@ internal sealed class KillOutcomes
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Kills} SIGKILLs, seed {seed}, {elapsed.TotalSeconds:0} s; journal consistent and `current` complete after every kill.");
         text.AppendLine();
-        text.AppendLine("| step running when killed | kills | old release after kill | desired release after kill | repairs by the next agent |");
+        text.AppendLine("| step running when killed | kills | old release after kill | desired release after kill | repairs logged by the killed agent at its start-up |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var (step, c) in _byStep)
         {
