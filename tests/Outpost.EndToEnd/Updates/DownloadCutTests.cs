@@ -36,8 +36,13 @@ public sealed class DownloadCutTests
 
         Assert.Equal(1, proxy.Cuts);
         var again = withCut - uncut;
-        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"uncut update: {uncut} bytes from the server; cut after {CutAfter}: {withCut} bytes; fetched again: {again} bytes"));
+        var figure = string.Create(CultureInfo.InvariantCulture,
+            $"| uncut update: {uncut} bytes from the server | cut after {CutAfter} bytes: {withCut} bytes | fetched again: {again} bytes |\n");
+        TestContext.Current.TestOutputHelper?.WriteLine(figure);
+        if (Environment.GetEnvironmentVariable("OUTPOST_FIGURES_REPORT") is { Length: > 0 } file)
+        {
+            await File.AppendAllTextAsync(file, figure, TestContext.Current.CancellationToken);
+        }
         // Resumed: the cut costs a reconnect and some metadata, far less than the 5 MiB already fetched.
         Assert.True(again < CutAfter / 4, $"{again} bytes fetched again after a cut at {CutAfter} (uncut {uncut}, cut {withCut})");
         Assert.True(withCut >= ModelBytes, $"{withCut} < {ModelBytes}");

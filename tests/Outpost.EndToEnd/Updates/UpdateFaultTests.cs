@@ -198,7 +198,7 @@ public sealed class UpdateFaultTests
             $"expected one workload process of {release}, found: {string.Join(", ", processes.Select(p => $"{p.Pid}:{p.Release}"))}");
     }
 
-    private static async Task<IReadOnlyList<(int Pid, string Release)>> WaitForWorkloadAsync(UpdateBench bench, string release)
+    internal static async Task<IReadOnlyList<(int Pid, string Release)>> WaitForWorkloadAsync(UpdateBench bench, string release)
     {
         var deadline = DateTime.UtcNow + Deadline;
         while (DateTime.UtcNow < deadline)
