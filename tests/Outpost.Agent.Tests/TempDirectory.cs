@@ -2,9 +2,12 @@ namespace Outpost.Agent.Tests;
 
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="inMemory">On tmpfs when the machine has one: for tests that fsync thousands of times.</param>
+    public TempDirectory(bool inMemory = false)
     {
-        Path = Directory.CreateTempSubdirectory("outpost-agent-test-").FullName;
+        Path = inMemory && Directory.Exists("/dev/shm")
+            ? Directory.CreateDirectory(System.IO.Path.Combine("/dev/shm", "outpost-agent-test-" + Guid.NewGuid().ToString("N"))).FullName
+            : Directory.CreateTempSubdirectory("outpost-agent-test-").FullName;
     }
 
     public string Path { get; }

@@ -10,8 +10,10 @@ using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
 using Outpost.Agent.Updates.Downloads;
+using Outpost.Agent.Updates.Engine;
 using Outpost.Agent.Updates.SelfUpdate;
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Workloads;
 
 namespace Outpost.Agent.Cli;
 
@@ -62,9 +64,15 @@ internal static class RunCommand
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.Services.AddCheckIn(store, certificate, ca);
+        // Hosted services start in this order and stop in reverse: the supervisor stops a killed agent's leftover
+        // workload before the engine's start-up reconcile (repair, resume) starts the committed one, and that runs
+        // before the first check-in; at shutdown the workload stops last. The supervisor and self-update are
+        // registered before the engine, which otherwise falls back to its process-less stand-in (TryAdd).
+        builder.Services.AddWorkloads(new AgentPaths(store.DataDirectory));
         builder.Services.AddDownloads();
         builder.Services.AddSelfUpdate(store.DataDirectory);
+        builder.Services.AddUpdateEngine(store.DataDirectory);
+        builder.Services.AddCheckIn(store, certificate, ca);
         builder.Services.AddTelemetry(new AgentPaths(store.DataDirectory));
 
         using var host = builder.Build();

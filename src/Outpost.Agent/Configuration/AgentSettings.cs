@@ -46,6 +46,7 @@ internal static class AgentSettings
             ValueKind.Duration, DownloadOptions.Section),
         new(nameof(DownloadOptions.RetryMaxDelay), "--download-retry-max-delay", "OUTPOST_AGENT_DOWNLOAD_RETRY_MAX_DELAY",
             ValueKind.Duration, DownloadOptions.Section),
+        new(nameof(DownloadOptions.DiskReserveBytes), "--disk-reserve-bytes", "OUTPOST_AGENT_DISK_RESERVE_BYTES", ValueKind.Integer, DownloadOptions.Section),
         // Self-update (Updates/SelfUpdate/SelfUpdateOptions)
         new(nameof(SelfUpdateOptions.TrialTimeout), "--agent-trial-timeout", "OUTPOST_AGENT_TRIAL_TIMEOUT",
             ValueKind.Duration, SelfUpdateOptions.Section),

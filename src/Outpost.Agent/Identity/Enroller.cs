@@ -63,7 +63,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
             store.WriteCa(response.CaCertificatePem);
             if (tufRoot is not null)
             {
-                TufUpdater.Initialize(ReleaseWorkerFactory.MetadataDirectory(arguments.DataDirectory), tufRoot, time);
+                TufUpdater.Initialize(ReleaseSourceFactory.MetadataDirectory(arguments.DataDirectory), tufRoot, time);
             }
 
             // agent.json last: its presence means "enrollment complete".

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Telemetry;
-using Outpost.Agent.Updates.Releases;
+using Outpost.Agent.Updates.Engine;
 using Outpost.Protocol.Devices;
 
 namespace Outpost.Agent.Sync;
@@ -19,7 +19,7 @@ internal sealed class CheckInLoop(
     string deviceClass,
     TimeProvider time,
     ILogger<CheckInLoop> logger,
-    ReleaseWorker? releases = null)
+    IUpdateStatusSource? updates = null)
 {
     /// <summary>Raised once the wait before the next check-in has started (its timer exists), with its length.</summary>
     public event Action<TimeSpan>? Waiting;
@@ -54,9 +54,11 @@ internal sealed class CheckInLoop(
             await renewer.RenewAsync(transport, cancellationToken);
         }
 
+        var status = updates?.Status ?? UpdateStatus.None;
         var request = new CheckInRequest
         {
-            AgentVersion = AgentVersion.Current, DeviceClass = deviceClass, System = Snapshot(), Update = releases?.Latest,
+            AgentVersion = AgentVersion.Current, DeviceClass = deviceClass, System = Snapshot(), Update = status.Update,
+            CurrentRelease = status.CurrentRelease, PreviousRelease = status.PreviousRelease,
         };
         DeviceCallResult<CheckInResponse> result;
         try
@@ -72,8 +74,8 @@ internal sealed class CheckInLoop(
         if (result.Status == DeviceCallStatus.Ok && result.Value is { } answer)
         {
             CheckedIn?.Invoke();
-            // Starts (or skips) background verification; never waits for it.
-            releases?.OnDesired(answer.Desired.ReleaseId, cancellationToken);
+            // Hands the desired release to the update engine; never waits for update work.
+            updates?.OnDesired(answer.Desired.ReleaseId);
         }
 
         return Schedule(result);

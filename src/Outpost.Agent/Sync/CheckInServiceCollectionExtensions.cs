@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Outpost.Agent.Configuration;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Telemetry;
-using Outpost.Agent.Updates.Downloads;
-using Outpost.Agent.Updates.Releases;
+using Outpost.Agent.Updates.Engine;
 
 namespace Outpost.Agent.Sync;
 
@@ -20,7 +20,7 @@ internal static class CheckInServiceCollectionExtensions
     {
         services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISystemSnapshotSource>(sp =>
             new ProcSystemSnapshotSource(Options(sp).SystemRoot));
         services.AddSingleton<IDeviceTransport>(sp =>
@@ -42,10 +42,7 @@ internal static class CheckInServiceCollectionExtensions
             Options(sp).DeviceClass,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CheckInLoop>>(),
-            ReleaseWorkerFactory.Create(
-                store.DataDirectory, new Uri(Options(sp).ServerUrl!), (HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
-                sp.GetService<IOptions<DownloadOptions>>()?.Value, sp.GetService<DownloadMeter>())));
+            sp.GetService<IUpdateStatusSource>()));
         services.AddHostedService<CheckInService>();
         return services;
     }

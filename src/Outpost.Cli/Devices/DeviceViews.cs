@@ -58,6 +58,8 @@ internal static class DeviceViews
         }
 
         table.AddRow("Desired", d.DesiredRelease ?? "no release");
+        table.AddRow("Current", d.CurrentRelease ?? "none");
+        table.AddRow("Previous", d.PreviousRelease ?? "none (no rollback target kept)");
         if (d.Update is { } update)
         {
             table.AddRow("Update", UpdateLine(update, now));
@@ -105,11 +107,16 @@ internal static class DeviceViews
 
     private static string UpdateLine(UpdateReport u, DateTimeOffset now)
     {
-        var state = u.State.ToString().ToLowerInvariant();
+        var state = Words(u.State.ToString());
         var progress = u.ProgressPercent is { } p && u.State == UpdateState.Downloading ? $" {p}%" : "";
+        var cause = u.Cause is { } c ? $" ({Words(c.ToString())})" : "";
         var detail = u.Detail is { Length: > 0 } reason ? $": {reason}" : "";
-        return $"{u.Release} {state}{progress}{detail} ({RelativeTime.Format(u.At, now)})";
+        return $"{u.Release} {state}{progress}{cause}{detail} ({RelativeTime.Format(u.At, now)})";
     }
+
+    /// <summary>RolledBack → "rolled back", CrashLoop → "crash loop".</summary>
+    private static string Words(string pascalCase) =>
+        string.Concat(pascalCase.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
     private static string Status(DeviceStatus status) => status.ToString().ToLowerInvariant();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Outpost.Agent.Identity;
 using Outpost.Agent.Sync;
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Updates.Engine;
 using Outpost.Protocol.Devices;
 
 namespace Outpost.Agent.Tests.Sync;
@@ -223,6 +224,36 @@ public sealed class CheckInLoopTests : IDisposable
         }
 
         return delays;
+    }
+
+    [Fact]
+    public async Task CheckInOnceAsync_WithUpdateEngine_ReportsItsStatusAndHandsItTheDesiredRelease()
+    {
+        var updates = new StubUpdates
+        {
+            Status = new UpdateStatus(
+                new UpdateReport { Release = "app@2", State = UpdateState.HealthCheck, At = _time.GetUtcNow() }, "app@1", "app@0"),
+        };
+        var renewer = new CertificateRenewer(
+            _store, X509CertificateLoader.LoadCertificate(_pki.Ca.RawData), _store.LoadClientCertificate(), 1.0 / 3, _time, _renewLog);
+        var loop = new CheckInLoop(_transport, new FixedSnapshot(), renewer, new CheckInSchedule(new Random(1), TimeSpan.FromSeconds(1), Interval),
+            "test-class", _time, _loopLog, updates);
+        _transport.Desired = new DesiredState { ReleaseId = "app@2" };
+
+        await loop.CheckInOnceAsync(CancellationToken.None);
+
+        var request = _transport.CheckIns.Single().Request;
+        Assert.Equal(("app@1", "app@0", UpdateState.HealthCheck), (request.CurrentRelease, request.PreviousRelease, request.Update!.State));
+        Assert.Equal(["app@2"], updates.Desired);
+    }
+
+    private sealed class StubUpdates : IUpdateStatusSource
+    {
+        public UpdateStatus Status { get; init; } = UpdateStatus.None;
+
+        public List<string?> Desired { get; } = [];
+
+        public void OnDesired(string? releaseId) => Desired.Add(releaseId);
     }
 
     private (CheckInLoop Loop, CertificateRenewer Renewer) CreateLoop(int seed)

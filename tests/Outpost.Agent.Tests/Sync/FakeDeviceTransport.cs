@@ -24,6 +24,9 @@ internal sealed class FakeDeviceTransport(FakeTimeProvider time) : IDeviceTransp
 
     public List<CertificateRenewalRequest> Renewals { get; } = [];
 
+    /// <summary>What the server answers as the device's desired state.</summary>
+    public DesiredState Desired { get; set; } = DesiredState.Empty;
+
     public List<X509Certificate2> ClientCertificates { get; } = [];
 
     public Func<CertificateRenewalRequest, DeviceCallResult<CertificateRenewalResponse>>? RenewResponder { get; set; }
@@ -35,7 +38,7 @@ internal sealed class FakeDeviceTransport(FakeTimeProvider time) : IDeviceTransp
         {
             ServerMode.Up => DeviceCallResult<CheckInResponse>.Ok(new CheckInResponse
             {
-                Desired = DesiredState.Empty,
+                Desired = Desired,
                 NextCheckInSeconds = NextCheckInSeconds,
                 ServerTime = time.GetUtcNow(),
             }),

@@ -256,4 +256,46 @@ public sealed class DevicesCommandsTests : IAsyncLifetime
         Assert.Contains(result.StdoutLines, l => l.StartsWith("Desired ", StringComparison.Ordinal) && l.EndsWith("app@1.0.0", StringComparison.Ordinal));
         Assert.Contains(result.StdoutLines, l => l.StartsWith("Update", StringComparison.Ordinal) && l.Contains("app@1.0.0 refused: app.bin: sha256 differs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Show_AfterARollback_PrintsReleasesStateCauseAndDetail()
+    {
+        stub.Devices[0] = stub.Devices[0] with
+        {
+            DesiredRelease = "app@2.0.0",
+            CurrentRelease = "app@1.0.0",
+            PreviousRelease = "app@0.9.0",
+            Update = new Outpost.Protocol.Devices.UpdateReport
+            {
+                Release = "app@2.0.0", State = Outpost.Protocol.Devices.UpdateState.RolledBack,
+                Cause = Outpost.Protocol.Devices.UpdateFailureCause.CrashLoop, Detail = "infer restarted 4 times in 60 s", At = stub.Devices[0].EnrolledAt,
+            },
+        };
+
+        var result = await cli.RunAsync("devices", "show", "dev-berlin-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Current ", StringComparison.Ordinal) && l.EndsWith("app@1.0.0", StringComparison.Ordinal));
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Previous ", StringComparison.Ordinal) && l.EndsWith("app@0.9.0", StringComparison.Ordinal));
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Update", StringComparison.Ordinal)
+            && l.Contains("app@2.0.0 rolled back (crash loop): infer restarted 4 times in 60 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Show_Downloading_PrintsPercent()
+    {
+        stub.Devices[0] = stub.Devices[0] with
+        {
+            DesiredRelease = "app@2.0.0",
+            Update = new Outpost.Protocol.Devices.UpdateReport
+            {
+                Release = "app@2.0.0", State = Outpost.Protocol.Devices.UpdateState.Downloading, ProgressPercent = 42, At = stub.Devices[0].EnrolledAt,
+            },
+        };
+
+        var result = await cli.RunAsync("devices", "show", "dev-berlin-01");
+
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Update", StringComparison.Ordinal) && l.Contains("app@2.0.0 downloading 42%", StringComparison.Ordinal));
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("Current ", StringComparison.Ordinal) && l.EndsWith("none", StringComparison.Ordinal));
+    }
 }

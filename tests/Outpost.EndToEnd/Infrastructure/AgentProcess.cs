@@ -3,11 +3,15 @@ namespace Outpost.EndToEnd.Infrastructure;
 /// <summary>Enrolls and runs real outpost-agent processes (the JIT build; the AOT binary is measured by benchmarks/).</summary>
 internal static class AgentProcess
 {
-    public static async Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, string token, string dataDirectory, params string[] extra)
+    public static Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, string token, string dataDirectory, params string[] extra) =>
+        EnrollAsync(server, server.DeviceApi, token, dataDirectory, extra);
+
+    /// <summary>Enrolls against <paramref name="deviceApi"/>: the server's own address, or a proxy in front of it.</summary>
+    public static async Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, Uri deviceApi, string token, string dataDirectory, params string[] extra)
     {
         await using var process = ChildProcess.Start("outpost-agent enroll", "dotnet",
         [
-            Binaries.Agent, "enroll", "--server", server.DeviceApi.ToString(), "--token", token,
+            Binaries.Agent, "enroll", "--server", deviceApi.ToString(), "--token", token,
             "--ca-fingerprint", server.CaFingerprint, "--data-dir", dataDirectory, "--device-class", "e2e", .. extra,
         ]);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

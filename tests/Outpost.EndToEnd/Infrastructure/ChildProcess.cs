@@ -8,6 +8,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(DateTime At, string Line)> _timed = new();
     private bool _disposed;
 
     private ChildProcess(Process process, string name)
@@ -27,6 +28,9 @@ internal sealed class ChildProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Lines => _lines;
 
     public string Output => string.Join('\n', _lines);
+
+    /// <summary>Each line with the UTC time it arrived, for figures measured from the outside.</summary>
+    public IReadOnlyCollection<(DateTime At, string Line)> TimedLines => _timed;
 
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
@@ -50,7 +54,14 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, name);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) child._lines.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                child._timed.Enqueue((DateTime.UtcNow, e.Data));
+                child._lines.Enqueue(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) child._lines.Enqueue(e.Data); };
         process.Start();
         process.BeginOutputReadLine();

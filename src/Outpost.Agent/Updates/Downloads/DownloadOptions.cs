@@ -18,4 +18,10 @@ internal sealed class DownloadOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Free disk that must remain after a release is downloaded; a release that would leave less is refused before its
+    /// first byte (NotEnoughDisk), so the device never fills its disk with an update.
+    /// </summary>
+    public long DiskReserveBytes { get; set; } = Releases.ReleaseStager.DefaultDiskReserveBytes;
 }

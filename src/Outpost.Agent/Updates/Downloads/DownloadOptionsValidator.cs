@@ -24,6 +24,11 @@ internal sealed class DownloadOptionsValidator : IValidateOptions<DownloadOption
             failures.Add("Downloads:RetryBaseDelay must be >= 0 and Downloads:RetryMaxDelay >= it (--download-retry-base-delay, --download-retry-max-delay)");
         }
 
+        if (options.DiskReserveBytes < 0)
+        {
+            failures.Add("Downloads:DiskReserveBytes must be 0 or positive (--disk-reserve-bytes / OUTPOST_AGENT_DISK_RESERVE_BYTES)");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -13,9 +13,11 @@ namespace Outpost.Agent.Updates.Releases;
 /// same length and sha256. Files are copied out of the TUF target cache into a private temporary folder, verified
 /// there again, and the folder is renamed into place only when all passed: a refused release leaves nothing staged.
 /// </summary>
-internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> freeBytes)
+internal sealed partial class ReleaseStager(string stagingDirectory, Func<long> freeBytes, long diskReserveBytes = ReleaseStager.DefaultDiskReserveBytes)
 {
-    public const long DiskReserveBytes = 64L * 1024 * 1024;
+    public const long DefaultDiskReserveBytes = 64L * 1024 * 1024;
+
+    public long DiskReserveBytes { get; } = diskReserveBytes;
 
     public static string? StagedPath(string stagingDirectory, string releaseId) =>
         Directory.Exists(Path.Combine(stagingDirectory, releaseId)) ? Path.Combine(stagingDirectory, releaseId) : null;

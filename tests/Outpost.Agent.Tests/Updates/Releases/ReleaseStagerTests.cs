@@ -120,7 +120,7 @@ public sealed class ReleaseStagerTests : IDisposable
         var repository = WithRelease();
         await using var client = await TufClientFixture.StartAsync(repository);
 
-        var refusal = await Assert.ThrowsAsync<ReleaseRefusedException>(() => StageAsync(client, freeBytes: ReleaseStager.DiskReserveBytes));
+        var refusal = await Assert.ThrowsAsync<ReleaseRefusedException>(() => StageAsync(client, freeBytes: ReleaseStager.DefaultDiskReserveBytes));
 
         Assert.StartsWith("not enough disk", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(UpdateFailureCause.NotEnoughDisk, refusal.Cause);
@@ -137,7 +137,7 @@ public sealed class ReleaseStagerTests : IDisposable
         Directory.CreateDirectory(partials.Path);
         await File.WriteAllBytesAsync(
             Path.Combine(partials.Path, Convert.ToHexStringLower(SHA256.HashData(Model)) + ".part"), Model[..10], Ct);
-        var stager = new ReleaseStager(_staging.Path, () => ReleaseStager.DiskReserveBytes + Model.Length - 10 + Config.Length);
+        var stager = new ReleaseStager(_staging.Path, () => ReleaseStager.DefaultDiskReserveBytes + Model.Length - 10 + Config.Length);
         var updater = client.Updater(o => new Outpost.Agent.Updates.Tuf.TufClientOptions
         {
             MetadataDirectory = o.MetadataDirectory,

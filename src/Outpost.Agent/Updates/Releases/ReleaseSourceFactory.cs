@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Outpost.Agent.Sync;
+using Outpost.Agent.Updates.Engine;
 using Outpost.Agent.Updates.Downloads;
 using Outpost.Agent.Updates.Tuf;
 using Outpost.Protocol.Releases;
@@ -7,19 +8,18 @@ using Outpost.Protocol.Releases;
 namespace Outpost.Agent.Updates.Releases;
 
 /// <summary>
-/// The release worker of a running agent: TUF metadata from <c>&lt;server&gt;/v1/tuf/metadata/</c> over the pinned
+/// The release source of a running agent: TUF metadata from <c>&lt;server&gt;/v1/tuf/metadata/</c> over the pinned
 /// connection, trusted state in <c>&lt;data&gt;/tuf/</c>, staged releases in <c>&lt;data&gt;/staging/</c>.
 /// </summary>
-internal static class ReleaseWorkerFactory
+internal static class ReleaseSourceFactory
 {
     /// <summary>Where the device's trusted TUF metadata lives; <c>enroll --tuf-root</c> puts the trust anchor here.</summary>
     public static string MetadataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "tuf", "metadata");
 
-    public static ReleaseWorker Create(
-        string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILoggerFactory loggers,
+    public static IReleaseSource Create(
+        string dataDirectory, Uri server, HttpDeviceTransport transport, TimeProvider time, ILogger logger,
         DownloadOptions? downloads = null, DownloadMeter? meter = null)
     {
-        var logger = loggers.CreateLogger("Outpost.Agent.Updates");
         var staging = Path.Combine(dataDirectory, "staging");
         var options = new TufClientOptions
         {
@@ -34,14 +34,14 @@ internal static class ReleaseWorkerFactory
         HttpClient? http = null;
         async Task<TufUpdater> NewUpdater(CancellationToken cancellationToken)
         {
-            // One client per job (jobs never overlap), so a renewed certificate is picked up.
+            // One client per step (steps never overlap), so a renewed certificate is picked up.
             http?.Dispose();
             http = transport.CreateDetachedClient();
             await BootstrapRootAsync(options, http, time, logger, cancellationToken);
             return new TufUpdater(options, http, time, logger);
         }
 
-        return new ReleaseWorker(NewUpdater, new ReleaseStager(staging, () => FreeBytes(dataDirectory)), staging, time, logger);
+        return new TufReleaseSource(NewUpdater, new ReleaseStager(staging, () => FreeBytes(dataDirectory), options.Download.DiskReserveBytes));
     }
 
     /// <summary>
