@@ -94,10 +94,10 @@ outpost release push --dir "$repo" "demo-app@$version" >>"$demo/logs/release.log
 for id in $(outpost devices ls --status online --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
   outpost devices set-release "$id" "demo-app@$version" >/dev/null
 done
-echo "demo: waiting for the agents to verify the release against the signed TUF metadata ..."
+echo "demo: waiting for the agents to verify, install and health-check the release (update engine) ..."
 for _ in $(seq 1 300); do
   verified=$(for id in $(outpost devices ls --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
-    outpost devices show "$id" --json; done | grep -ci '"state": *"verified"' || true)
+    outpost devices show "$id" --json; done | grep -ciE '"state": *"(committed|rolledBack)"' || true)
   [ "$verified" -ge "$agents" ] && break
   sleep 0.5
 done

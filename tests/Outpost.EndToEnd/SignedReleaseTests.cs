@@ -7,7 +7,7 @@ namespace Outpost.EndToEnd;
 
 /// <summary>
 /// Issue 3 with real processes: the operator signs a release offline, pushes it, points a device at it, and the real
-/// agent verifies and stages it; a server compromised afterwards cannot make the agent accept an unsigned release.
+/// agent verifies, installs and commits it; a server compromised afterwards cannot make the agent accept an unsigned release.
 /// </summary>
 public sealed class SignedReleaseTests
 {
@@ -28,8 +28,10 @@ public sealed class SignedReleaseTests
         var config = temp.Sub("config.json");
         await File.WriteAllBytesAsync(model, System.Security.Cryptography.RandomNumberGenerator.GetBytes(300_000), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(config, "{\"threshold\":0.8}", TestContext.Current.CancellationToken);
+        var workload = temp.Sub("workload.json");
+        await File.WriteAllTextAsync(workload, """{"healthWindowSeconds": 1}""", TestContext.Current.CancellationToken);
         await Ok(cli, "release", "create", "--dir", repo, "--name", "cam", "--version", "1.0.0", "--device-class", "e2e",
-            "--artifact", "model=" + model, "--artifact", "config=" + config);
+            "--artifact", "model=" + model, "--artifact", "config=" + config, "--workload", workload);
         await Ok(cli, "release", "push", "--dir", repo, "cam@1.0.0");
 
         var agentData = temp.Sub("agent");
@@ -50,12 +52,13 @@ public sealed class SignedReleaseTests
         var device = (await Fleet.WaitForAsync(admin, d => d.Count == 1 && d[0].Status == DeviceStatus.Online, TimeSpan.FromSeconds(60), "agent online"))[0];
 
         await Ok(cli, "devices", "set-release", device.Id, "cam@1.0.0");
-        await Fleet.WaitForAsync(admin, d => d[0].Update is { Release: "cam@1.0.0", State: UpdateState.Verified }, TimeSpan.FromSeconds(60), "release verified");
-        var staged = Path.Combine(agentData, "staging", "cam@1.0.0");
+        // Verified, staged, installed into releases/ and committed by the update engine (docs/designs/update-engine.md).
+        await Fleet.WaitForAsync(admin, d => d[0].Update is { Release: "cam@1.0.0", State: UpdateState.Committed }, TimeSpan.FromSeconds(60), "release committed");
+        var staged = Path.Combine(agentData, "releases", "cam@1.0.0");
         Assert.Equal(await File.ReadAllBytesAsync(model, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(staged, "model.bin"), TestContext.Current.CancellationToken));
         Assert.Equal(await File.ReadAllBytesAsync(config, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(Path.Combine(staged, "config.json"), TestContext.Current.CancellationToken));
         var show = await Ok(cli, "devices", "show", device.Id);
-        Assert.Contains("cam@1.0.0 verified", show, StringComparison.Ordinal);
+        Assert.Contains("cam@1.0.0 committed", show, StringComparison.Ordinal);
 
         // A compromised server: a desired release nobody signed, written straight into its database.
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "outpost.db")}"))
@@ -70,6 +73,7 @@ public sealed class SignedReleaseTests
         var refused = (await Fleet.WaitForAsync(admin, d => d[0].Update is { Release: "evil@6.6.6", State: UpdateState.Refused }, TimeSpan.FromSeconds(60), "unsigned release refused"))[0];
         Assert.Equal("release evil@6.6.6 is not in the verified targets metadata", refused.Update!.Detail);
         Assert.False(Directory.Exists(Path.Combine(agentData, "staging", "evil@6.6.6")));
+        Assert.Equal("cam@1.0.0", refused.CurrentRelease);
         Assert.Equal(0, await agent.StopAsync(TimeSpan.FromSeconds(15)));
         server.AssertNoErrorsLogged();
     }
