@@ -58,8 +58,8 @@ YAML
 start=$(date +%s.%N)
 id=$(cli rollout create -f "$out/spec.yaml" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 while :; do
-  state=$(api "/v1/rollouts/$id" | python3 -c "import json,sys; print(json.load(sys.stdin)['state'])")
-  case "$state" in completed|halted|rollingBack|rolledBack|aborted|paused) break;; esac
+  state=$(api "/v1/rollouts/$id" | python3 -c "import json,sys; print(json.load(sys.stdin)['state'].lower())")
+  case "$state" in completed|halted|rollingback|rolledback|aborted|paused) break;; esac
   sleep 0.2
 done
 end=$(date +%s.%N)
