@@ -80,28 +80,57 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 
-# A signed release: an app bundle and a config, signed with the offline targets key, pushed, and rolled out.
+# A signed release: an app (a shell workload that reports an inference rate to the agent's local API), a model
+# and a config, signed with the offline targets key, pushed, and rolled out in two phases with a health gate.
 version="1.0.$(date +%s)"
 mkdir -p "$demo/release"
-head -c 262144 /dev/urandom >"$demo/release/app.bin"
+cat >"$demo/release/app.sh" <<'APP'
+#!/bin/sh
+# Demo workload: reads its config and model from the paths the agent gives it and reports a rate every 5 s.
+echo "demo-app: release $OUTPOST_RELEASE_ID, config $(cat "$OUTPOST_CONFIG_PATH")"
+while true; do
+  if command -v curl >/dev/null 2>&1; then
+    curl -s --unix-socket "$OUTPOST_AGENT_SOCKET" -X POST http://agent/v1/metrics \
+      -d '[{"name":"inference_fps","value":30}]' >/dev/null || true
+  fi
+  sleep 5
+done
+APP
+head -c 262144 /dev/urandom >"$demo/release/model.bin"
 printf '{"greeting":"hello from %s"}\n' "$version" >"$demo/release/config.json"
-printf '{"processes":[{"name":"app","command":"app.bin"}]}\n' >"$demo/release/workload.json"
+cat >"$demo/release/workload.json" <<'SPEC'
+{ "healthWindowSeconds": 10,
+  "processes": [ { "name": "app", "command": "/bin/sh", "args": ["app.sh"],
+                   "probe": { "exec": { "command": "/bin/sh", "args": ["-c", "test -s \"$OUTPOST_CONFIG_PATH\""] },
+                              "intervalSeconds": 2 } } ] }
+SPEC
 echo "demo: signing release demo-app@$version offline and pushing it"
 outpost release create --dir "$repo" --name demo-app --version "$version" --device-class demo-x86 \
-  --artifact app="$demo/release/app.bin" --artifact config="$demo/release/config.json" \
+  --artifact app="$demo/release/app.sh" --artifact model="$demo/release/model.bin" \
+  --artifact config="$demo/release/config.json" \
   --workload "$demo/release/workload.json" >"$demo/logs/release.log" 2>&1 || { cat "$demo/logs/release.log"; exit 1; }
 outpost release push --dir "$repo" "demo-app@$version" >>"$demo/logs/release.log" 2>&1 || { cat "$demo/logs/release.log"; exit 1; }
-for id in $(outpost devices ls --status online --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
-  outpost devices set-release "$id" "demo-app@$version" >/dev/null
+cat >"$demo/rollout.yaml" <<SPEC
+release: demo-app@$version
+target:
+  tags: [demo]
+phases:
+  - count: 1
+  - percent: 100
+bakeTime: 5s
+gates:
+  maxFailureRatio: 0
+  minSample: 1
+SPEC
+rollout=$(outpost rollout create -f "$demo/rollout.yaml" --json | sed -n 's/^  "id": *"\([^"]*\)".*/\1/p' | head -n1)
+echo "demo: rollout $rollout: canary on one device, then the rest, each health-checked on the device ..."
+for _ in $(seq 1 240); do
+  state=$(outpost rollout status "$rollout" --json | sed -n 's/^  "state": *"\([^"]*\)".*/\1/p' | head -n1 | tr 'A-Z' 'a-z')
+  case "$state" in completed|rolledback|aborted|halted) break ;; esac
+  sleep 1
 done
-echo "demo: waiting for the agents to verify, install and health-check the release (update engine) ..."
-for _ in $(seq 1 300); do
-  verified=$(for id in $(outpost devices ls --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p'); do
-    outpost devices show "$id" --json; done | grep -ciE '"state": *"(committed|rolledBack)"' || true)
-  [ "$verified" -ge "$agents" ] && break
-  sleep 0.5
-done
-
+echo
+outpost rollout status "$rollout" || true
 echo
 outpost release ls
 echo
