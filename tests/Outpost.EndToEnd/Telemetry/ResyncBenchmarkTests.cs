@@ -31,7 +31,8 @@ public sealed class ResyncBenchmarkTests
         }
 
         var (from, through) = Fill(Path.Combine(rig.AgentDirectory, "outbox.db"), count);
-        await using var agent = rig.RunAgent("--telemetry-backoff-max", "00:00:00.050");
+        await using var agent = AgentProcess.Run(rig.AgentDirectory,
+            "--telemetry-upload-interval", "00:00:00.100", "--telemetry-backoff-max", "00:00:00.050");
         await api.WaitUntilUpAsync(TimeSpan.FromSeconds(60), agent);
         await Task.Delay(500, TestContext.Current.CancellationToken); // the agent is retrying against the dead link
 
