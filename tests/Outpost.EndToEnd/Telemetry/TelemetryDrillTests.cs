@@ -102,6 +102,9 @@ public sealed class TelemetryDrillTests
 
         var killed = clock.Elapsed;
         await using var survivor = rig.RunAgent();
+        // Up before anything else: the killed agents may have uploaded everything already, and a SIGTERM that
+        // arrives before the host installed its handler ends the process with 143 instead of a clean stop.
+        await api.WaitUntilUpAsync(TimeSpan.FromSeconds(60), survivor);
         var stored = await rig.WaitForEventsAsync(acknowledged, TimeSpan.FromSeconds(120));
         DrillRig.AssertExactlyOnceInOrder(stored, acknowledged, attempted);
         Assert.True(acknowledged.Count >= kills * 5, $"only {acknowledged.Count} of {attempted} appends acknowledged");
