@@ -24,6 +24,6 @@ internal static class AgentProcess
         return (process.ExitCode, process.Output);
     }
 
-    public static ChildProcess Run(string dataDirectory) =>
-        ChildProcess.Start("outpost-agent run", "dotnet", [Binaries.Agent, "run", "--data-dir", dataDirectory]);
+    public static ChildProcess Run(string dataDirectory, params string[] extra) =>
+        ChildProcess.Start("outpost-agent run", "dotnet", [Binaries.Agent, "run", "--data-dir", dataDirectory, .. extra]);
 }

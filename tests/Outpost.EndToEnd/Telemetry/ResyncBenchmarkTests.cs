@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Outpost.EndToEnd.Infrastructure;
+
+namespace Outpost.EndToEnd.Telemetry;
+
+/// <summary>
+/// The engine of benchmarks/telemetry-resync.sh, skipped unless OUTPOST_RESYNC_EVENTS is set: N events wait in the
+/// agent's outbox while the server is down (written straight into outbox.db, since the local API limits workloads
+/// to 50 events/s); the server starts; the time until it has stored all N gives the resync rate over loopback.
+/// </summary>
+public sealed class ResyncBenchmarkTests
+{
+    [Fact]
+    public async Task ResyncAfterOutage_EventsPerSecond()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("OUTPOST_RESYNC_EVENTS"), CultureInfo.InvariantCulture, out var count))
+        {
+            Assert.Skip("set OUTPOST_RESYNC_EVENTS=N to run the resync benchmark (benchmarks/telemetry-resync.sh)");
+        }
+
+        await using var rig = await DrillRig.StartAsync();
+        await rig.StopServerAsync();
+        using var api = new LocalApiClient(rig.Socket);
+        await using (var first = rig.RunAgent())
+        {
+            await api.WaitUntilUpAsync(TimeSpan.FromSeconds(60), first); // creates outbox.db
+            Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(15)));
+        }
+
+        var (from, through) = Fill(Path.Combine(rig.AgentDirectory, "outbox.db"), count);
+        await using var agent = AgentProcess.Run(rig.AgentDirectory,
+            "--telemetry-upload-interval", "00:00:00.100", "--telemetry-backoff-max", "00:00:00.050");
+        await api.WaitUntilUpAsync(TimeSpan.FromSeconds(60), agent);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // the agent is retrying against the dead link
+
+        var clock = Stopwatch.StartNew();
+        await rig.StartServerAsync();
+        var ready = clock.Elapsed;
+        while (await StoredTelemetry.StoredThroughAsync(rig.Running, "events") < through)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(10), "resync did not finish in 10 minutes");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        var total = clock.Elapsed;
+        var afterReady = total - ready;
+        var stored = (await StoredTelemetry.EventsAsync(rig.Running, DrillRig.EventName)).Count;
+        Assert.Equal(count, stored);
+        DrillRig.Report(string.Create(CultureInfo.InvariantCulture,
+            $"resync: {count} events (sequences {from}-{through}) stored in {afterReady.TotalSeconds:F2} s after the server was ready = {count / afterReady.TotalSeconds:F0} events/s ({total.TotalSeconds:F2} s including the server's start = {count / total.TotalSeconds:F0} events/s)"));
+        Assert.Equal(0, await agent.StopAsync(TimeSpan.FromSeconds(30)));
+        rig.Running.AssertNoErrorsLogged();
+    }
+
+    /// <summary>Appends events to the stopped agent's outbox in its own format (see the agent's RecordBody).</summary>
+    private static (long From, long Through) Fill(string outbox, int count)
+    {
+        using var db = new SqliteConnection($"Data Source={outbox};Pooling=False");
+        db.Open();
+        using var transaction = db.BeginTransaction();
+        using var next = db.CreateCommand();
+        next.CommandText = "SELECT next_sequence FROM channels WHERE channel = 0";
+        var from = Convert.ToInt64(next.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var insert = db.CreateCommand();
+        insert.CommandText = "INSERT INTO records (channel, sequence, enqueued, body) VALUES (0, $s, $e, $b)";
+        var sequence = insert.Parameters.Add("$s", SqliteType.Integer);
+        insert.Parameters.AddWithValue("$e", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var body = insert.Parameters.Add("$b", SqliteType.Blob);
+        var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        for (var i = 0; i < count; i++)
+        {
+            sequence.Value = from + i;
+            body.Value = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $$$"""
+                "at":"{{{at}}}","name":"{{{DrillRig.EventName}}}","level":"info","attributes":{"n":"{{{i}}}"}}
+                """));
+            insert.ExecuteNonQuery();
+        }
+
+        using var advance = db.CreateCommand();
+        advance.CommandText = "UPDATE channels SET next_sequence = $n WHERE channel = 0";
+        advance.Parameters.AddWithValue("$n", from + count);
+        advance.ExecuteNonQuery();
+        transaction.Commit();
+        return (from, from + count - 1);
+    }
+}
