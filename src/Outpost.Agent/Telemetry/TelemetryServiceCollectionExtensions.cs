@@ -9,6 +9,7 @@ using Outpost.Agent.Sync;
 using Outpost.Agent.Telemetry.Metrics;
 using Outpost.Agent.Telemetry.Outbox;
 using Outpost.Agent.Telemetry.Upload;
+using Outpost.Agent.Workloads;
 
 namespace Outpost.Agent.Telemetry;
 
@@ -29,7 +30,8 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddSingleton(sp => new TelemetryOutbox(paths.Outbox, Get<OutboxOptions>(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new MetricAggregator(Get<TelemetryOptions>(sp), sp.GetRequiredService<TimeProvider>(), new Random()));
         services.AddSingleton(sp => new SystemMetricsSampler(
-            Get<AgentOptions>(sp).SystemRoot, sp.GetRequiredService<MetricAggregator>(), sp.GetRequiredService<TimeProvider>()));
+            Get<AgentOptions>(sp).SystemRoot, sp.GetRequiredService<MetricAggregator>(), sp.GetRequiredService<TimeProvider>(),
+            workloads: sp.GetService<WorkloadSupervisor>() is { } supervisor ? () => supervisor.Processes : null));
         services.AddSingleton<ITelemetryTransport>(sp => new HttpTelemetryTransport((HttpDeviceTransport)sp.GetRequiredService<IDeviceTransport>()));
         services.AddSingleton(sp => new LogLimiter(Get<LocalApiOptions>(sp).LogLevels, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LocalApiHandler(

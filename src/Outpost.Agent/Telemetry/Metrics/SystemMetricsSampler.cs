@@ -1,4 +1,5 @@
 using Outpost.Agent.Telemetry;
+using Outpost.Agent.Workloads;
 
 namespace Outpost.Agent.Telemetry.Metrics;
 
@@ -15,6 +16,7 @@ internal sealed class SystemMetricsSampler
     private readonly MetricAggregator _metrics;
     private readonly TimeProvider _time;
     private readonly Func<string, double?> _diskUsedRatio;
+    private readonly Func<IReadOnlyList<ProcessStatus>>? _workloads;
     private readonly ProcFileReader _reader = new();
     private readonly string _stat, _meminfo, _vmstat, _diskstats, _netdev, _uptime, _self, _mounts;
     private Counters? _previous;
@@ -24,8 +26,12 @@ internal sealed class SystemMetricsSampler
     private List<(string Mount, Dictionary<string, string> Attributes)> _mountPoints = [];
     private List<string> _thermalZones = [];
 
-    public SystemMetricsSampler(string root, MetricAggregator metrics, TimeProvider time, Func<string, double?>? diskUsedRatio = null)
+    // workloads: the supervisor's processes, for workload_restarts_total (the system layer of a crash loop).
+    public SystemMetricsSampler(
+        string root, MetricAggregator metrics, TimeProvider time, Func<string, double?>? diskUsedRatio = null,
+        Func<IReadOnlyList<ProcessStatus>>? workloads = null)
     {
+        _workloads = workloads;
         _root = root;
         _metrics = metrics;
         _time = time;
@@ -78,6 +84,11 @@ internal sealed class SystemMetricsSampler
         if (HighestTemperature() is { } celsius)
         {
             _metrics.Record("system_temperature_celsius", celsius);
+        }
+
+        foreach (var process in _workloads?.Invoke() ?? [])
+        {
+            _metrics.Record("workload_restarts_total", process.Restarts, new Dictionary<string, string>(StringComparer.Ordinal) { ["process"] = process.Name });
         }
 
         var counters = ReadCounters();
