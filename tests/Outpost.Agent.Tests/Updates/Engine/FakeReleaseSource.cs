@@ -25,6 +25,9 @@ internal sealed class FakeReleaseSource(string stagingDirectory) : IReleaseSourc
     /// <summary>Releases the "repository" refuses (unsigned), with the refusal.</summary>
     public Dictionary<string, string> Refusals { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cause a refusal carries, as the real stager sets it (VerificationFailed when absent).</summary>
+    public Dictionary<string, UpdateFailureCause> RefusalCauses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set to make the next stagings fail like a network cut.</summary>
     public Exception? Outage { get; set; }
 
@@ -60,7 +63,7 @@ internal sealed class FakeReleaseSource(string stagingDirectory) : IReleaseSourc
 
         if (Refusals.TryGetValue(releaseId, out var refusal))
         {
-            throw new ReleaseRefusedException(refusal);
+            throw new ReleaseRefusedException(refusal, RefusalCauses.GetValueOrDefault(releaseId, UpdateFailureCause.VerificationFailed));
         }
 
         progress(UpdateState.Downloading, 50);

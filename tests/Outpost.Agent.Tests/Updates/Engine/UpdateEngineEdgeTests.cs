@@ -41,6 +41,7 @@ public sealed class UpdateEngineEdgeTests : IDisposable
     {
         _h.Source.Define("app@1");
         _h.Source.Refusals["app@1"] = "not enough disk: 300 bytes needed plus a 67108864 byte reserve, 12 free";
+        _h.Source.RefusalCauses["app@1"] = UpdateFailureCause.NotEnoughDisk;
         var device = _h.Start();
 
         await device.DesireAsync("app@1");
