@@ -32,11 +32,7 @@ internal static class AlertsServiceCollectionExtensions
         services.AddSingleton<IAlertRule, RolloutHaltedRule>();
         services.AddSingleton<IAlertRule, OutboxDroppingRule>();
 
-        // Stand-ins until rollouts and telemetry ingest register the real readers (TryAdd: whichever is added
-        // first wins, and a later AddSingleton of the real one wins at resolution).
-        services.TryAddSingleton<IHaltedRolloutsReader, NoHaltedRolloutsReader>();
-        services.TryAddSingleton<ITelemetryDropsReader, NoTelemetryDropsReader>();
-        services.TryAddSingleton<IWorkloadMetricsReader, NoWorkloadMetricsReader>();
+        // The readers the rules use come from AddOutpostTelemetry (metrics, drops) and AddRollouts (halted rollouts).
         return services;
     }
 }

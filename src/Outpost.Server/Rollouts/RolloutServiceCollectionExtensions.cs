@@ -15,7 +15,6 @@ internal static class RolloutServiceCollectionExtensions
         services.AddSingleton<IRolloutStore, AdoRolloutStore>();
         services.AddSingleton<IRolloutStatusReader, RolloutStatusReader>();
         services.AddSingleton<Alerts.IHaltedRolloutsReader, RolloutHaltedAlertSource>();
-        services.TryAddSingleton<IWorkloadMetricsReader, NoWorkloadMetrics>();
         services.AddSingleton<GateEvaluator>();
         services.AddSingleton<RolloutStateMachine>();
         services.AddSingleton(sp => new RolloutEngine(
