@@ -5,6 +5,7 @@ using Outpost.Protocol;
 using Outpost.Server.Admin;
 using Outpost.Server.Alerts;
 using Outpost.Server.Certificates;
+using Outpost.Server.Dashboard;
 using Outpost.Server.Devices;
 using Outpost.Server.Enrollment;
 using Outpost.Server.Repository;
@@ -44,6 +45,7 @@ internal static class OutpostServerExtensions
         services.AddOutpostTelemetry();
         services.AddRollouts();
         services.AddAlerts();
+        services.AddDashboard();
         services.AddSingleton<ServerCredentials>();
         services.AddSingleton<DeviceCertificateIssuer>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -93,6 +95,7 @@ internal static class OutpostServerExtensions
         admin.MapRollouts();
         app.MapGroup("").OnListener(ListenerKind.Device).OnListener(ListenerKind.Admin).WithTags("TUF repository").MapTufPublic();
         app.MapOpenApi().OnListener(ListenerKind.Admin);
+        app.MapDashboard();
 
         var announcer = app.Services.GetRequiredService<StartupAnnouncer>();
         app.Lifetime.ApplicationStarted.Register(announcer.Announce);
