@@ -8,10 +8,6 @@ namespace Outpost.Server.Storage;
 /// <summary>Telemetry over ADO.NET, one implementation for SQLite and PostgreSQL. This part: ingest.</summary>
 internal sealed partial class AdoTelemetryStore(StoreDatabase database) : ITelemetryStore
 {
-    // Multi-row INSERTs: a few hundred rows per statement keeps both providers far below their parameter limits
-    // (SQLite 32,766, PostgreSQL 65,535) while cutting round trips by that factor.
-    private const int RowsPerStatement = 200;
-
     // SQLite has one writer at a time, and Microsoft.Data.Sqlite waits out SQLITE_BUSY by sleeping between retries:
     // concurrent uploads queue here instead, in order and without the sleeps. PostgreSQL writers run in parallel.
     private readonly SemaphoreSlim? sqliteWriter = database.Dialect is SqliteDialect ? new SemaphoreSlim(1, 1) : null;
@@ -113,52 +109,48 @@ internal sealed partial class AdoTelemetryStore(StoreDatabase database) : ITelem
         return Convert.ToInt64(await second.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task InsertEntriesAsync(
+    private static readonly RowWriter<TelemetryRecord> Entries = new(
+        "INSERT INTO telemetry_entries (device_id, channel, sequence, at, received_at, name, level, message, attributes_json) VALUES ",
+        "(@device, @channel, @s#, @a#, @received, @n#, @l#, @m#, @j#)", "",
+        ["@s", "@a", "@n", "@l", "@m", "@j"],
+        (r, v) =>
+        {
+            v[0] = r.Sequence;
+            v[1] = r.At;
+            v[2] = r.Name;
+            v[3] = r.Level;
+            v[4] = r.Message;
+            v[5] = r.Attributes is { Count: > 0 } ? TelemetryAttributes.ToJson(r.Attributes) : null;
+        });
+
+    private static readonly RowWriter<TelemetryRecord> Windows = new(
+        "INSERT INTO metric_windows (device_id, name, attributes_json, resolution, window_end, count, min_value, max_value, mean_value, p95_value) VALUES ",
+        "(@device, @n#, @j#, 0, @e#, @c#, @lo#, @hi#, @mean#, @p#)", "",
+        ["@n", "@j", "@e", "@c", "@lo", "@hi", "@mean", "@p"],
+        (r, v) => Window(v, r.Name, TelemetryAttributes.ToJson(r.Attributes), r.At, r.Value!));
+
+    // A late upload of older windows must not replace a newer latest value.
+    private static readonly RowWriter<(string Name, string Attributes, TelemetryRecord Record)> Latest = new(
+        "INSERT INTO metric_latest (device_id, name, attributes_json, window_end, count, min_value, max_value, mean_value, p95_value) VALUES ",
+        "(@device, @n#, @j#, @e#, @c#, @lo#, @hi#, @mean#, @p#)",
+        " ON CONFLICT (device_id, name, attributes_json) DO UPDATE SET window_end = excluded.window_end, " +
+        "count = excluded.count, min_value = excluded.min_value, max_value = excluded.max_value, " +
+        "mean_value = excluded.mean_value, p95_value = excluded.p95_value " +
+        "WHERE excluded.window_end >= metric_latest.window_end",
+        ["@n", "@j", "@e", "@c", "@lo", "@hi", "@mean", "@p"],
+        (x, v) => Window(v, x.Name, x.Attributes, x.Record.At, x.Record.Value!));
+
+    private Task InsertEntriesAsync(
         DbConnection connection, DbTransaction transaction, string deviceId, string channel, List<TelemetryRecord> records,
-        DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in records.Chunk(RowsPerStatement))
-        {
-            var sql = new StringBuilder(
-                "INSERT INTO telemetry_entries (device_id, channel, sequence, at, received_at, name, level, message, attributes_json) VALUES ");
-            await using var command = connection.Sql("", transaction).With("@device", deviceId).With("@channel", channel).With("@received", receivedAt);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var r = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                    $"(@device, @channel, @s{i}, @a{i}, @received, @n{i}, @l{i}, @m{i}, @j{i})");
-                command.With($"@s{i}", r.Sequence).With($"@a{i}", r.At).With($"@n{i}", r.Name).With($"@l{i}", r.Level)
-                    .With($"@m{i}", r.Message)
-                    .With($"@j{i}", r.Attributes is { Count: > 0 } ? TelemetryAttributes.ToJson(r.Attributes) : null);
-            }
+        DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        Entries.WriteAsync(connection, transaction, database.Dialect, [("@device", deviceId), ("@channel", channel), ("@received", receivedAt)],
+            records, cancellationToken);
 
-            command.CommandText = sql.Append(';').ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    private Task InsertWindowsAsync(
+        DbConnection connection, DbTransaction transaction, string deviceId, List<TelemetryRecord> records, CancellationToken cancellationToken) =>
+        Windows.WriteAsync(connection, transaction, database.Dialect, [("@device", deviceId)], records, cancellationToken);
 
-    private static async Task InsertWindowsAsync(
-        DbConnection connection, DbTransaction transaction, string deviceId, List<TelemetryRecord> records, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in records.Chunk(RowsPerStatement))
-        {
-            var sql = new StringBuilder(
-                "INSERT INTO metric_windows (device_id, name, attributes_json, resolution, window_end, count, min_value, max_value, mean_value, p95_value) VALUES ");
-            await using var command = connection.Sql("", transaction).With("@device", deviceId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var r = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                    $"(@device, @n{i}, @j{i}, 0, @e{i}, @c{i}, @lo{i}, @hi{i}, @mean{i}, @p{i})");
-                AddWindow(command, i, r.Name, TelemetryAttributes.ToJson(r.Attributes), r.At, r.Value!);
-            }
-
-            command.CommandText = sql.Append(';').ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static async Task UpsertLatestAsync(
+    private Task UpsertLatestAsync(
         DbConnection connection, DbTransaction transaction, string deviceId, List<TelemetryRecord> records, CancellationToken cancellationToken)
     {
         // One row per series: a statement may not update the same conflict key twice (PostgreSQL refuses).
@@ -166,29 +158,18 @@ internal sealed partial class AdoTelemetryStore(StoreDatabase database) : ITelem
             .GroupBy(r => (r.Name, Attributes: TelemetryAttributes.ToJson(r.Attributes)))
             .Select(g => (g.Key.Name, g.Key.Attributes, Record: g.MaxBy(r => r.At)!))
             .ToList();
-        foreach (var chunk in newest.Chunk(RowsPerStatement))
-        {
-            var sql = new StringBuilder(
-                "INSERT INTO metric_latest (device_id, name, attributes_json, window_end, count, min_value, max_value, mean_value, p95_value) VALUES ");
-            await using var command = connection.Sql("", transaction).With("@device", deviceId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                    $"(@device, @n{i}, @j{i}, @e{i}, @c{i}, @lo{i}, @hi{i}, @mean{i}, @p{i})");
-                AddWindow(command, i, chunk[i].Name, chunk[i].Attributes, chunk[i].Record.At, chunk[i].Record.Value!);
-            }
-
-            // A late upload of older windows must not replace a newer latest value.
-            sql.Append(" ON CONFLICT (device_id, name, attributes_json) DO UPDATE SET window_end = excluded.window_end, ")
-                .Append("count = excluded.count, min_value = excluded.min_value, max_value = excluded.max_value, ")
-                .Append("mean_value = excluded.mean_value, p95_value = excluded.p95_value ")
-                .Append("WHERE excluded.window_end >= metric_latest.window_end;");
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return Latest.WriteAsync(connection, transaction, database.Dialect, [("@device", deviceId)], newest, cancellationToken);
     }
 
-    private static void AddWindow(DbCommand command, int i, string name, string attributesJson, DateTimeOffset end, MetricAggregate value) =>
-        command.With($"@n{i}", name).With($"@j{i}", attributesJson).With($"@e{i}", end).With($"@c{i}", value.Count)
-            .With($"@lo{i}", value.Min).With($"@hi{i}", value.Max).With($"@mean{i}", value.Mean).With($"@p{i}", value.P95);
+    private static void Window(object?[] v, string name, string attributesJson, DateTimeOffset end, MetricAggregate value)
+    {
+        v[0] = name;
+        v[1] = attributesJson;
+        v[2] = end;
+        v[3] = value.Count;
+        v[4] = value.Min;
+        v[5] = value.Max;
+        v[6] = value.Mean;
+        v[7] = value.P95;
+    }
 }

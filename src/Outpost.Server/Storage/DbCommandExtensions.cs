@@ -10,15 +10,18 @@ internal static class DbCommandExtensions
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset time => time.ToUnixTimeMilliseconds(),
-            _ => value,
-        };
+        parameter.Value = ToDbValue(value);
         command.Parameters.Add(parameter);
         return command;
     }
+
+    /// <summary>The stored form of a value: null as DBNull, times as unix milliseconds.</summary>
+    public static object ToDbValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.ToUnixTimeMilliseconds(),
+        _ => value,
+    };
 
     /// <summary>Every row of the command's result, mapped by <paramref name="read"/>.</summary>
     public static async Task<List<T>> ReadAllAsync<T>(this DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
