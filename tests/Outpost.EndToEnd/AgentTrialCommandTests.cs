@@ -41,8 +41,8 @@ public sealed class AgentTrialCommandTests
 
     private static async Task<(int ExitCode, string Output)> CheckInOnceAsync(string data, params string[] extra)
     {
-        await using var process = ChildProcess.Start("outpost-agent check-in-once", "dotnet",
-            [Binaries.Agent, "check-in-once", "--data-dir", data, .. extra]);
+        await using var process = Binaries.StartAgent("outpost-agent check-in-once",
+            ["check-in-once", "--data-dir", data, .. extra]);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!process.HasExited)
         {

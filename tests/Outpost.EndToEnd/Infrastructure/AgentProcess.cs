@@ -1,6 +1,6 @@
 namespace Outpost.EndToEnd.Infrastructure;
 
-/// <summary>Enrolls and runs real outpost-agent processes (the JIT build; the AOT binary is measured by benchmarks/).</summary>
+/// <summary>Enrolls and runs real outpost-agent processes (the JIT build, or OUTPOST_AGENT_BINARY: see Binaries.AgentCommand).</summary>
 internal static class AgentProcess
 {
     public static Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, string token, string dataDirectory, params string[] extra) =>
@@ -9,9 +9,9 @@ internal static class AgentProcess
     /// <summary>Enrolls against <paramref name="deviceApi"/>: the server's own address, or a proxy in front of it.</summary>
     public static async Task<(int ExitCode, string Output)> EnrollAsync(ServerProcess server, Uri deviceApi, string token, string dataDirectory, params string[] extra)
     {
-        await using var process = ChildProcess.Start("outpost-agent enroll", "dotnet",
+        await using var process = Binaries.StartAgent("outpost-agent enroll",
         [
-            Binaries.Agent, "enroll", "--server", deviceApi.ToString(), "--token", token,
+            "enroll", "--server", deviceApi.ToString(), "--token", token,
             "--ca-fingerprint", server.CaFingerprint, "--data-dir", dataDirectory, "--device-class", "e2e", .. extra,
         ]);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -25,5 +25,5 @@ internal static class AgentProcess
     }
 
     public static ChildProcess Run(string dataDirectory, params string[] extra) =>
-        ChildProcess.Start("outpost-agent run", "dotnet", [Binaries.Agent, "run", "--data-dir", dataDirectory, .. extra]);
+        Binaries.StartAgent("outpost-agent run", ["run", "--data-dir", dataDirectory, .. extra]);
 }

@@ -13,6 +13,20 @@ internal static class Binaries
 
     public static string Cli => Dll("Outpost.Cli", "outpost");
 
+    /// <summary>
+    /// How to start the agent: the JIT build through <c>dotnet</c>, or the binary named by OUTPOST_AGENT_BINARY (the
+    /// NativeAOT build, which benchmarks use so that the agent's own start-up JIT is not part of their figures).
+    /// </summary>
+    public static (string FileName, string[] Prefix) AgentCommand =>
+        Environment.GetEnvironmentVariable("OUTPOST_AGENT_BINARY") is { Length: > 0 } binary ? (binary, []) : ("dotnet", [Agent]);
+
+    /// <summary>Starts the agent with <paramref name="arguments"/> (see <see cref="AgentCommand"/>).</summary>
+    public static ChildProcess StartAgent(string name, IEnumerable<string> arguments)
+    {
+        var (fileName, prefix) = AgentCommand;
+        return ChildProcess.Start(name, fileName, [.. prefix, .. arguments]);
+    }
+
     private static string Configuration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"

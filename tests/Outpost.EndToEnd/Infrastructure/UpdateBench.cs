@@ -104,7 +104,7 @@ internal sealed class UpdateBench : IAsyncDisposable
 
     public ChildProcess StartAgent(params string[] flags)
     {
-        _agent = ChildProcess.Start("outpost-agent run", "dotnet", [Binaries.Agent, "run", "--data-dir", AgentData, .. flags]);
+        _agent = Binaries.StartAgent("outpost-agent run", ["run", "--data-dir", AgentData, .. flags]);
         return _agent;
     }
 
