@@ -16,7 +16,7 @@ internal static class RolloutGateRows
         var rows = new List<RolloutGateRow>
         {
             Row(
-                GateEvaluator.FailureRatioGate, "failed ÷ (updated + failed) devices", "absolute, over the phase's finished devices",
+                GateEvaluator.FailureRatioGate, "failed ÷ (updated + failed) devices", "absolute, over the rollout's finished devices so far",
                 GateEvaluator.FailureRatioThreshold(rollout.Spec.Gates), latest),
         };
         foreach (var gate in rollout.Spec.Gates.Metrics)
