@@ -18,6 +18,9 @@ internal static class DashboardRoutes
 
     public static string Rollout(string id) => $"{Rollouts}/{Uri.EscapeDataString(id)}";
 
+    /// <summary><paramref name="action"/> is pause, resume, promote or abort.</summary>
+    public static string RolloutAction(string id, string action) => $"{Rollout(id)}/{action}";
+
     public static string Asset(string file) => $"{Assets}/{file}?v={DashboardAssets.Version(file)}";
 
     /// <summary>Only a path of this dashboard is a place to go back to after login (no open redirect).</summary>

@@ -27,5 +27,6 @@ internal static class DashboardServiceCollectionExtensions
         dashboard.MapDashboardAssets();
         dashboard.MapDashboardLogin();
         dashboard.MapDashboardOverview();
+        dashboard.MapDashboardRollouts();
     }
 }

@@ -17,7 +17,7 @@ internal sealed class GateEvaluator(IWorkloadMetricsReader metrics)
         double? ratio = sample == 0 ? null : (double)failed.Count / sample;
         // Too few finished devices say nothing yet, unless the phase is over: then what there is must do.
         var judged = ratio is not null && (sample >= spec.Gates.MinSample || phaseFinished);
-        var threshold = $"<= {Format(spec.Gates.MaxFailureRatio)} (min sample {spec.Gates.MinSample})";
+        var threshold = FailureRatioThreshold(spec.Gates);
         var passed = judged ? ratio <= spec.Gates.MaxFailureRatio : (bool?)null;
         var view = new RolloutGateView { Gate = FailureRatioGate, Value = ratio, Threshold = threshold, Passed = passed, Sample = sample, At = now };
         var evidence = new RolloutEvidence
@@ -98,7 +98,11 @@ internal sealed class GateEvaluator(IWorkloadMetricsReader metrics)
         return means.Count == 0 ? (null, 0) : (means.Values.Average(), means.Count);
     }
 
-    private static string Threshold(MetricGate gate)
+    /// <summary>The failure-ratio gate's bound as shown to people, e.g. <c>&lt;= 0.1 (min sample 5)</c>.</summary>
+    public static string FailureRatioThreshold(RolloutGates gates) => $"<= {Format(gates.MaxFailureRatio)} (min sample {gates.MinSample})";
+
+    /// <summary>A metric gate's bounds as shown to people, e.g. <c>&gt;= 25, at most 20% lower than control</c>.</summary>
+    public static string Threshold(MetricGate gate)
     {
         var parts = new List<string>();
         if (gate.Min is { } min)

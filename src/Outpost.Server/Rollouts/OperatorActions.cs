@@ -7,6 +7,10 @@ internal static class OperatorActions
 {
     public static readonly IReadOnlyList<string> Names = ["pause", "resume", "promote", "abort"];
 
+    /// <summary>The actions that apply to the rollout as it is now (what the dashboard offers as buttons).</summary>
+    public static IReadOnlyList<string> ValidFor(RolloutRecord r, DateTimeOffset now) =>
+        [.. Names.Where(action => Apply(r, action, now).Next is not null)];
+
     /// <summary>The rollout after the action, or the reason the action does not apply to its state.</summary>
     public static (RolloutRecord? Next, string Reason) Apply(RolloutRecord r, string action, DateTimeOffset now)
     {

@@ -13,8 +13,6 @@ namespace Outpost.Server.Rollouts;
 /// <summary>The rollout admin API: operators act, viewers read.</summary>
 internal static class RolloutEndpoints
 {
-    private const int MaxActionAttempts = 3;
-
     public static void MapRollouts(this IEndpointRouteBuilder admin)
     {
         admin.MapPost(RolloutApiRoutes.Rollouts, CreateAsync).RequireRole(AdminRole.Operator)
@@ -46,8 +44,8 @@ internal static class RolloutEndpoints
             .RequireRole(AdminRole.Viewer).Produces<RolloutDecisionList>().ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var action in OperatorActions.Names)
         {
-            admin.MapPost(RolloutApiRoutes.Rollouts + "/{id}/" + action, (string id, IRolloutStore store, IOptions<RolloutsOptions> options,
-                    TimeProvider time, ILogger<RolloutEngine> logger, HttpContext http) => ActAsync(id, action, store, options, time, logger, http))
+            admin.MapPost(RolloutApiRoutes.Rollouts + "/{id}/" + action, (string id, RolloutActionService actions, IRolloutStore store,
+                    IOptions<RolloutsOptions> options, HttpContext http) => ActAsync(id, action, actions, store, options, http))
                 .RequireRole(AdminRole.Operator).Produces<RolloutView>()
                 .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         }
@@ -104,43 +102,18 @@ internal static class RolloutEndpoints
     }
 
     private static async Task<IResult> ActAsync(
-        string id, string action, IRolloutStore store, IOptions<RolloutsOptions> options, TimeProvider time, ILogger logger, HttpContext http)
+        string id, string action, RolloutActionService actions, IRolloutStore store, IOptions<RolloutsOptions> options, HttpContext http)
     {
         var caller = http.Caller().Token;
-        for (var attempt = 0; attempt < MaxActionAttempts; attempt++)
+        var result = await actions.ActAsync(id, action, caller.Id, caller.Name, http.RequestAborted);
+        return result.Outcome switch
         {
-            if (await store.GetAsync(id, http.RequestAborted) is not { } rollout)
-            {
-                return NotFound(id);
-            }
-
-            var (next, reason) = OperatorActions.Apply(rollout, action, time.GetUtcNow());
-            if (next is null)
-            {
-                return Problems.Conflict(reason);
-            }
-
-            var decision = new RolloutDecision(ActionName(action), $"{reason} (by {caller.Name})", caller.Id);
-            if (await store.SaveAsync(next, rollout.Version, [], [decision], http.RequestAborted))
-            {
-                Log.Decision(logger, id, decision.Action, decision.Reason);
-                return TypedResults.Json(
-                    await RolloutViews.BuildAsync(store, next, options.Value.DecisionsShown, http.RequestAborted), OutpostJsonContext.Default.RolloutView);
-            }
-
-            // The engine stepped the rollout meanwhile: apply the action to its new state.
-        }
-
-        return Problems.Conflict($"rollout {id} kept changing; try again.");
+            RolloutActionOutcome.Done => TypedResults.Json(
+                await RolloutViews.BuildAsync(store, result.Rollout!, options.Value.DecisionsShown, http.RequestAborted), OutpostJsonContext.Default.RolloutView),
+            RolloutActionOutcome.NotFound => NotFound(id),
+            _ => Problems.Conflict(result.Message),
+        };
     }
-
-    private static string ActionName(string action) => action switch
-    {
-        "pause" => "paused",
-        "resume" => "resumed",
-        "promote" => "promotedByOperator",
-        _ => "aborted",
-    };
 
     private static IResult NotFound(string id) => Problems.NotFound($"No rollout with id '{id}'.");
 }

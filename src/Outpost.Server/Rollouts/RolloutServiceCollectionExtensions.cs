@@ -17,6 +17,7 @@ internal static class RolloutServiceCollectionExtensions
         services.AddSingleton<Alerts.IHaltedRolloutsReader, RolloutHaltedAlertSource>();
         services.AddSingleton<GateEvaluator>();
         services.AddSingleton<RolloutStateMachine>();
+        services.AddSingleton<RolloutActionService>();
         services.AddSingleton(sp => new RolloutEngine(
             sp.GetRequiredService<IRolloutStore>(), sp.GetRequiredService<IDeviceStore>(), sp.GetRequiredService<RolloutStateMachine>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RolloutEngine>>(), sp.GetService<CheckInWriteBehind>(),

@@ -30,7 +30,7 @@ internal sealed class RolloutsOptions
     /// </summary>
     public List<string> KnownMetrics { get; set; } = [];
 
-    /// <summary>Decisions shown on GET /v1/rollouts/{id}.</summary>
+    /// <summary>Decisions shown on GET /v1/rollouts/{id} and on the dashboard's rollout page.</summary>
     [Range(1, 1000, ErrorMessage = "Set Outpost:Rollouts:DecisionsShown between 1 and 1000.")]
     public int DecisionsShown { get; set; } = 10;
 
