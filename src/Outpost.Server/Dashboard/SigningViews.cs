@@ -1,19 +1,21 @@
 using Outpost.Server.Dashboard.Views;
 using Outpost.Server.Repository;
 using Outpost.Trust.Tuf;
-using Outpost.Trust.Tuf.Metadata;
 
 namespace Outpost.Server.Dashboard;
 
 /// <summary>The signing keys and metadata versions of the repository's current root and targets.</summary>
 internal static class SigningViews
 {
+    // The operator's roles first, in the order they sign: root, targets; then the server's.
+    private static readonly string[] Order = [TufRoles.Root, TufRoles.Targets, TufRoles.Snapshot, TufRoles.Timestamp];
+
     public static SigningView From(RepositoryState state)
     {
         var root = state.Root!.Signed;
         var targets = state.Targets!;
         var signers = targets.Envelope.Signatures.Select(s => s.KeyId).ToHashSet(StringComparer.Ordinal);
-        var roles = RootMetadata.TopLevelRoles.Where(root.Roles.ContainsKey).Select(role =>
+        var roles = Order.Where(root.Roles.ContainsKey).Select(role =>
         {
             var keys = root.Roles[role];
             return new SigningRoleView(

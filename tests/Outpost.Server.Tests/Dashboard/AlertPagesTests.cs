@@ -33,6 +33,8 @@ public sealed class AlertPagesTests
         Assert.Contains("1 h 0 min so far", row, StringComparison.Ordinal);
         Assert.Contains("id=\"alerts-live\" data-live", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"firing\" selected", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"device-offline\">", html, StringComparison.Ordinal); // rule suggestions come from the runbooks
+        Assert.DoesNotContain("<option value=\"README\">", html, StringComparison.Ordinal);
 
         // Each row links its runbook, and the server serves it.
         var runbook = System.Text.RegularExpressions.Regex.Match(row, "<a data-testid=\"runbook\" href=\"([^\"]+)\"").Groups[1].Value;
