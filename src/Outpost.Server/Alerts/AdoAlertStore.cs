@@ -74,6 +74,12 @@ internal sealed class AdoAlertStore(StoreDatabase database) : IAlertStore
             command.With("@device", device);
         }
 
+        if (query.Rule is { } rule)
+        {
+            where.Append(" AND rule = @rule");
+            command.With("@rule", rule);
+        }
+
         if (query.ResolvedSince is { } since)
         {
             where.Append(" AND (state = 'firing' OR resolved_at >= @since)");

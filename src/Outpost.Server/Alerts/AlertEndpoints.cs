@@ -25,19 +25,9 @@ internal static class AlertEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, IAlertStore store)
     {
         var query = http.Request.Query;
-        AlertState? state = AlertState.Firing;
-        switch (query["state"].ToString())
+        if (!AlertStateFilter.TryParse(query["state"].ToString(), out var state))
         {
-            case "" or "firing":
-                break;
-            case "resolved":
-                state = AlertState.Resolved;
-                break;
-            case "all":
-                state = null;
-                break;
-            default:
-                return Problems.BadRequest("state", "state must be firing, resolved or all.");
+            return Problems.BadRequest("state", AlertStateFilter.Message);
         }
 
         var limit = 500;

@@ -9,6 +9,9 @@ internal sealed record AlertQuery
 
     public string? DeviceId { get; init; }
 
+    /// <summary>Only alerts of this rule (e.g. <c>device-offline</c>).</summary>
+    public string? Rule { get; init; }
+
     /// <summary>Only resolved alerts resolved at or after this (firing ones always match).</summary>
     public DateTimeOffset? ResolvedSince { get; init; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Outpost.Server.Hosting;
+using Outpost.Server.Storage;
 
 namespace Outpost.Server.Dashboard;
 
@@ -10,6 +11,9 @@ internal static class DashboardServiceCollectionExtensions
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDashboardSessionStore, AdoDashboardSessionStore>();
+        services.AddSingleton<IReleaseDevicesReader, AdoReleaseDevicesReader>();
+        services.AddSingleton<ReleaseHistory>();
+        services.AddSingleton<ReleaseViewBuilder>();
         services.AddRazorComponents();
         // Razor components bring antiforgery, which wants Data Protection keys. Nothing here protects data with them
         // (sessions live in the database, CSRF tokens in the session row), so keys stay in memory: nothing is
@@ -28,5 +32,7 @@ internal static class DashboardServiceCollectionExtensions
         dashboard.MapDashboardLogin();
         dashboard.MapDashboardOverview();
         dashboard.MapDashboardRollouts();
+        dashboard.MapDashboardReleases();
+        dashboard.MapDashboardAlerts();
     }
 }

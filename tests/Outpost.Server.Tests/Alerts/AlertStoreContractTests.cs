@@ -115,6 +115,19 @@ public abstract class AlertStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task List_FiltersByRule()
+    {
+        var store = await StoreAsync();
+        var offline = NewAlert("fp-rule-offline");
+        var disk = NewAlert("fp-rule-disk") with { Rule = "disk-full" };
+        await store.ApplyAsync(new AlertChanges(Now, [offline, disk], [], []), Ct);
+
+        Assert.Equal([disk.Id], (await store.ListAsync(new AlertQuery { DeviceId = disk.DeviceId, Rule = "disk-full" }, Ct)).Select(x => x.Id));
+        Assert.Equal([offline.Id], (await store.ListAsync(new AlertQuery { DeviceId = offline.DeviceId, Rule = "device-offline" }, Ct)).Select(x => x.Id));
+        Assert.Empty(await store.ListAsync(new AlertQuery { DeviceId = disk.DeviceId, Rule = "no-such-rule" }, Ct));
+    }
+
+    [Fact]
     public async Task DeleteResolvedBefore_RemovesOnlyOldResolved()
     {
         var store = await StoreAsync();

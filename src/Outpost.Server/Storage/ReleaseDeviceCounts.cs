@@ -1,0 +1,3 @@
+namespace Outpost.Server.Storage;
+
+internal sealed record ReleaseDeviceCounts(int Running, int Desired);
