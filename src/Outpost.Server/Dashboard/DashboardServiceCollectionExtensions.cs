@@ -10,6 +10,7 @@ internal static class DashboardServiceCollectionExtensions
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDashboardSessionStore, AdoDashboardSessionStore>();
+        services.AddSingleton<Rollouts.DeviceRolloutHistoryReader>();
         services.AddRazorComponents();
         // Razor components bring antiforgery, which wants Data Protection keys. Nothing here protects data with them
         // (sessions live in the database, CSRF tokens in the session row), so keys stay in memory: nothing is
@@ -27,5 +28,6 @@ internal static class DashboardServiceCollectionExtensions
         dashboard.MapDashboardAssets();
         dashboard.MapDashboardLogin();
         dashboard.MapDashboardOverview();
+        dashboard.MapDashboardDevices();
     }
 }
