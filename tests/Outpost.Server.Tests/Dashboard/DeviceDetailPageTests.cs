@@ -78,6 +78,9 @@ public sealed class DeviceDetailPageTests
         Assert.Contains("<polyline class=\"line line-0\" points=\"", cpu, StringComparison.Ordinal);
         Assert.Contains("<title id=\"chart-cpu-title\">CPU: latest 60 %", cpu, StringComparison.Ordinal);
         Assert.Contains("lowest 20 %, highest 60 %", cpu, StringComparison.Ordinal);
+        Assert.Matches("<text class=\"y-max\"[^>]*>100 %</text>", cpu);
+        Assert.Matches("<text class=\"y-min\"[^>]*>0 %</text>", cpu);
+        Assert.Matches("<circle class=\"dot line-0\" cx=\"[0-9.]+\" cy=\"[0-9.]+\"", cpu);
         var disk = Figure(html, "disk");
         Assert.Contains("<figcaption>Disk used: latest / 50 %, /data 90 %", disk, StringComparison.Ordinal);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(disk, "<polyline "));
