@@ -11,6 +11,10 @@ internal sealed record DeviceQuery
 
     public DeviceStatus? Status { get; init; }
 
+    public string? Release { get; init; }
+
+    public string? Search { get; init; }
+
     public int? Limit { get; init; }
 
     public int? Offset { get; init; }
@@ -21,6 +25,8 @@ internal sealed record DeviceQuery
         Add(parts, "site", Site);
         Add(parts, "tag", Tag);
         Add(parts, "status", Status?.ToString().ToLowerInvariant());
+        Add(parts, "release", Release);
+        Add(parts, "q", Search);
         Add(parts, "limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(parts, "offset", Offset?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);

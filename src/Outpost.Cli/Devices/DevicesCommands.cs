@@ -28,11 +28,13 @@ internal static class DevicesCommands
     {
         var site = new Option<string?>("--site") { Description = "Only devices of this site" };
         var tag = new Option<string?>("--tag") { Description = "Only devices carrying this tag" };
+        var release = new Option<string?>("--release") { Description = "Only devices running this release (NAME@VERSION)" };
+        var search = new Option<string?>("--search") { Description = "Device id or hostname containing this text (case-insensitive)" };
         var status = LowercaseEnumOption.Optional<DeviceStatus>("--status", "Only devices with this status");
         var limit = BoundedIntOption.Optional("--limit", "Page size (server default 100)", minimum: 1);
         var offset = BoundedIntOption.Optional("--offset", "Devices to skip", minimum: 0);
         var json = JsonOutput.Option();
-        var command = new Command("ls", "List devices with their status and last check-in") { site, tag, status, limit, offset, json };
+        var command = new Command("ls", "List devices with their status and last check-in") { site, tag, status, release, search, limit, offset, json };
         command.Aliases.Add("list");
         command.SetAction((parse, ct) => session.RunAsync(
             parse,
@@ -43,6 +45,8 @@ internal static class DevicesCommands
                     Site = parse.GetValue(site),
                     Tag = parse.GetValue(tag),
                     Status = parse.GetValue(status),
+                    Release = parse.GetValue(release),
+                    Search = parse.GetValue(search),
                     Limit = parse.GetValue(limit),
                     Offset = parse.GetValue(offset),
                 };

@@ -14,6 +14,7 @@ internal static class DashboardServiceCollectionExtensions
         services.AddSingleton<IReleaseDevicesReader, AdoReleaseDevicesReader>();
         services.AddSingleton<ReleaseHistory>();
         services.AddSingleton<ReleaseViewBuilder>();
+        services.AddSingleton<Rollouts.DeviceRolloutHistoryReader>();
         services.AddRazorComponents();
         // Razor components bring antiforgery, which wants Data Protection keys. Nothing here protects data with them
         // (sessions live in the database, CSRF tokens in the session row), so keys stay in memory: nothing is
@@ -34,5 +35,6 @@ internal static class DashboardServiceCollectionExtensions
         dashboard.MapDashboardRollouts();
         dashboard.MapDashboardReleases();
         dashboard.MapDashboardAlerts();
+        dashboard.MapDashboardDevices();
     }
 }

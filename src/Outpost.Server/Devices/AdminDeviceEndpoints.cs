@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Outpost.Protocol;
 using Outpost.Protocol.Admin;
@@ -55,52 +54,16 @@ internal static class AdminDeviceEndpoints
     private static async Task<IResult> ListAsync(
         HttpContext http, IDeviceStore devices, CheckInWriteBehind buffer, IOptions<DevicesOptions> options, TimeProvider time)
     {
-        var query = http.Request.Query;
-        if (!TryInt(query["limit"], 100, 1, 1000, out var limit))
+        var onlineSince = DeviceStatusRules.OnlineSince(time.GetUtcNow(), options.Value);
+        if (DeviceListParameters.Parse(http.Request.Query, onlineSince, defaultLimit: 100, maxLimit: 1000, out var error) is not { } query)
         {
-            return Problems.BadRequest("limit", "limit must be an integer between 1 and 1000.");
-        }
-
-        if (!TryInt(query["offset"], 0, 0, int.MaxValue, out var offset))
-        {
-            return Problems.BadRequest("offset", "offset must be a non-negative integer.");
-        }
-
-        DeviceStatus? status = null;
-        if (query["status"].ToString() is { Length: > 0 } text)
-        {
-            if (!Enum.TryParse<DeviceStatus>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(text[0]))
-            {
-                return Problems.BadRequest("status", "status must be online, offline or revoked.");
-            }
-
-            status = parsed;
+            return Problems.BadRequest(error!.Field, error.Message);
         }
 
         await buffer.FlushAsync(http.RequestAborted);
-        var onlineSince = DeviceStatusRules.OnlineSince(time.GetUtcNow(), options.Value);
-        var page = await devices.ListAsync(
-            new DeviceQuery
-            {
-                Site = NullIfEmpty(query["site"].ToString()), Tag = NullIfEmpty(query["tag"].ToString()), Status = status,
-                OnlineSince = onlineSince, Limit = limit, Offset = offset,
-            },
-            http.RequestAborted);
+        var page = await devices.ListAsync(query, http.RequestAborted);
         return TypedResults.Json(
             new DeviceList { Items = [.. page.Items.Select(d => d.ToView(onlineSince, withSystem: false))], Total = page.Total },
             OutpostJsonContext.Default.DeviceList);
     }
-
-    private static bool TryInt(Microsoft.Extensions.Primitives.StringValues value, int fallback, int min, int max, out int result)
-    {
-        if (value.Count == 0 || string.IsNullOrEmpty(value[0]))
-        {
-            result = fallback;
-            return true;
-        }
-
-        return int.TryParse(value[0], NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= min && result <= max;
-    }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -92,6 +92,17 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
             {
                 c.With("@since", query.OnlineSince);
             }
+
+            if (query.Release is not null)
+            {
+                c.With("@release", query.Release);
+            }
+
+            if (query.Search is not null)
+            {
+                // lower() on both sides: SQLite's lower() folds ASCII only, so the needle is folded the same way.
+                c.With("@q", AsciiLower(query.Search));
+            }
         }
 
         if (query.Site is not null)
@@ -103,6 +114,17 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
         {
             // Tags are JSON string arrays; a quoted needle matches whole elements only.
             where.Append(" AND ").Append(database.Dialect.Contains("tags_json", "@tag"));
+        }
+
+        if (query.Release is not null)
+        {
+            where.Append(" AND current_release = @release");
+        }
+
+        if (query.Search is not null)
+        {
+            where.Append(" AND (").Append(database.Dialect.Contains("lower(id)", "@q"))
+                .Append(" OR ").Append(database.Dialect.Contains("lower(COALESCE(hostname, ''))", "@q")).Append(')');
         }
 
         where.Append(query.Status switch
@@ -220,6 +242,15 @@ internal sealed class AdoDeviceStore(StoreDatabase database) : IDeviceStore
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static string AsciiLower(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+            }
+        });
 
     private static DeviceRolloutState ReadRolloutState(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), DbCommandExtensions.FromJson(r.GetString(2)), r.GetNullableString(3), r.GetNullableTime(4),

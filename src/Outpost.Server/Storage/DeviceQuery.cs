@@ -14,6 +14,12 @@ internal sealed record DeviceQuery
 
     public DeviceStatus? Status { get; init; }
 
+    /// <summary>The release the device reports running (<c>NAME@VERSION</c>, exact match on current_release).</summary>
+    public string? Release { get; init; }
+
+    /// <summary>Substring of the device id or hostname, case-insensitive (ASCII letters; see docs/dashboard.md).</summary>
+    public string? Search { get; init; }
+
     public required DateTimeOffset OnlineSince { get; init; }
 
     public int Limit { get; init; } = 100;

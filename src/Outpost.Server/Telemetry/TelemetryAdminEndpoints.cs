@@ -88,11 +88,7 @@ internal static partial class TelemetryAdminEndpoints
             new TelemetryEntryList
             {
                 DeviceId = id, Stream = channel,
-                Items = [.. rows.Select(r => new TelemetryEntryView
-                {
-                    Sequence = r.Sequence, At = r.At, ReceivedAt = r.ReceivedAt, Name = r.Name, Level = r.Level, Message = r.Message,
-                    Attributes = TelemetryAttributes.FromJson(r.AttributesJson),
-                })],
+                Items = [.. rows.Select(ToView)],
             },
             OutpostJsonContext.Default.TelemetryEntryList);
     }
@@ -118,6 +114,13 @@ internal static partial class TelemetryAdminEndpoints
             },
             OutpostJsonContext.Default.TelemetryStreamList);
     }
+
+    /// <summary>A stored event or log line as the API and the dashboard show it.</summary>
+    public static TelemetryEntryView ToView(TelemetryEntryRecord r) => new()
+    {
+        Sequence = r.Sequence, At = r.At, ReceivedAt = r.ReceivedAt, Name = r.Name, Level = r.Level, Message = r.Message,
+        Attributes = TelemetryAttributes.FromJson(r.AttributesJson),
+    };
 
     private static MetricPoint ToPoint(MetricWindowRecord r) => new()
     {

@@ -90,6 +90,15 @@ public sealed class DevicesCommandsTests : IAsyncLifetime
         Assert.Equal("/v1/devices?site=berlin%20west&tag=gpu&status=online&limit=10&offset=20", stub.LastRequest.PathAndQuery);
     }
 
+    [Fact]
+    public async Task List_ReleaseAndSearch_AreSentAsQueryParameters()
+    {
+        var result = await cli.RunAsync("devices", "ls", "--release", "vision@1.2.0", "--search", "gate cam", "--status", "online");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("/v1/devices?status=online&release=vision%401.2.0&q=gate%20cam", stub.LastRequest.PathAndQuery);
+    }
+
     [Theory]
     [InlineData("--limit", "0")]
     [InlineData("--limit", "ten")]

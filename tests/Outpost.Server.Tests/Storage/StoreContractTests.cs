@@ -201,6 +201,35 @@ public abstract class StoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ListAsync_Filters_ByRunningReleaseAndSearch()
+    {
+        var db = await DatabaseAsync();
+        var token = await AddTokenAsync(db, maxUses: 10);
+        var a = NewDevice("rel") with { Hostname = $"Gate-Cam-{unique}" };
+        var b = NewDevice("rel") with { Hostname = null };
+        var c = NewDevice("rel") with { Hostname = $"shelf-{unique}" };
+        foreach (var d in new[] { a, b, c })
+        {
+            await Devices(db).EnrollAsync(d, token.Id, Now, Ct);
+        }
+
+        await Devices(db).ApplyCheckInsAsync(
+            [new(a.Id, Now, "1", "c", "{}", CurrentRelease: $"vision-{unique}@1.2.0"), new(b.Id, Now, "1", "c", "{}", CurrentRelease: $"vision-{unique}@1.1.0")],
+            Ct);
+
+        async Task<string[]> Ids(DeviceQuery q) => [.. (await Devices(db).ListAsync(q, Ct)).Items.Select(d => d.Id)];
+        Assert.Equal([a.Id], await Ids(new() { OnlineSince = Now, Release = $"vision-{unique}@1.2.0" }));
+        Assert.Empty(await Ids(new() { OnlineSince = Now, Release = $"vision-{unique}@1.2" })); // exact, not a prefix
+        // Case-insensitive substring of the hostname or the id; a device without hostname is still found by id.
+        Assert.Equal([a.Id], await Ids(new() { OnlineSince = Now, Search = $"gate-CAM-{unique}" }));
+        Assert.Equal([b.Id], await Ids(new() { OnlineSince = Now, Search = b.Id[4..].ToUpperInvariant() }));
+        Assert.Equal([a.Id, b.Id, c.Id], await Ids(new() { OnlineSince = Now, Search = unique.ToUpperInvariant(), Site = a.Site }));
+        Assert.Equal([c.Id], await Ids(new() { OnlineSince = Now, Search = $"SHELF-{unique}", Site = c.Site }));
+        var page = await Devices(db).ListAsync(new() { OnlineSince = Now, Search = "%", Site = a.Site }, Ct);
+        Assert.Equal(0, page.Total); // no LIKE wildcards: the needle is literal text
+    }
+
+    [Fact]
     public async Task AdminTokens_AddFindRevoke_RoundTrip()
     {
         var db = await DatabaseAsync();
