@@ -72,6 +72,19 @@ public sealed partial class DashboardPagesBrowserTests(DashboardPagesFleet fleet
     }
 
     [Fact]
+    public async Task Pages_CarryServerTiming_TheBrowserSeesIt()
+    {
+        await using var tab = await fleet.LoggedInAsync(fleet.ViewerToken);
+        var response = await tab.VisitAsync("/dashboard", "overview-timed");
+        Assert.Matches(@"^app;dur=\d+(\.\d)?$", await response.HeaderValueAsync("server-timing"));
+        var app = await tab.Page.EvaluateAsync<double>(
+            "() => performance.getEntriesByType('navigation')[0].serverTiming.find(s => s.name === 'app').duration");
+        Assert.True(app > 0, $"Server-Timing app;dur={app}");
+        var login = await tab.Context.APIRequest.GetAsync(new Uri(fleet.AdminApi, "/dashboard/login").ToString());
+        Assert.Matches(@"^app;dur=", login.Headers["server-timing"]);
+    }
+
+    [Fact]
     public async Task Overview_AtTabletWidth_HasNoHorizontalScroll()
     {
         await using var tab = await fleet.LoggedInAsync(fleet.ViewerToken, width: 768);
