@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
+using Microsoft.Playwright;
 using Outpost.EndToEnd.Infrastructure;
 
 namespace Outpost.EndToEnd.Dashboard;
@@ -29,8 +30,9 @@ public sealed class DashboardRenderBenchmarkTests
         Assert.True(devices > BaselineDevices, $"OUTPOST_DASHBOARD_BENCH_DEVICES must be above the {BaselineDevices}-device baseline");
         var loads = int.TryParse(Environment.GetEnvironmentVariable("OUTPOST_DASHBOARD_BENCH_LOADS"), CultureInfo.InvariantCulture, out var l) ? l : 30;
         Chromium.Require();
-        // No live refresh while measuring: a background poll would land inside the measured loads.
-        string[] quiet = ["--Outpost:Dashboard:LiveRefreshInterval=00:10:00"];
+        // No live refresh while measuring: a background poll would land inside the measured loads. Nothing checks in,
+        // so a long offline grace keeps the seeded "recent" devices online for the whole run.
+        string[] quiet = ["--Outpost:Dashboard:LiveRefreshInterval=00:10:00", "--Outpost:Devices:OfflineGrace=00:30:00"];
         await using var harness = await RolloutHarness.StartAsync(TimeSpan.FromSeconds(2), Releases, quiet);
         var token = harness.Server.InitialAdminToken!;
         var dataDirectory = harness.Server.DataDirectory;
@@ -58,7 +60,10 @@ public sealed class DashboardRenderBenchmarkTests
                 results.Add(await PageTimings.MeasureAsync(tab.Page, path, count, loads));
             }
 
+            // The seed is what was measured: every device counted, nine in ten online.
             await tab.VisitAsync("/dashboard", $"overview-{count}");
+            await Assertions.Expect(tab.Page.Locator("[data-testid=count-total]")).ToContainTextAsync(count.ToString(CultureInfo.InvariantCulture));
+            await Assertions.Expect(tab.Page.Locator("[data-testid=count-online]")).ToContainTextAsync((count / 10 * 9).ToString(CultureInfo.InvariantCulture));
             server.AssertNoErrorsLogged();
             Assert.Equal(0, await server.StopAsync());
         }
