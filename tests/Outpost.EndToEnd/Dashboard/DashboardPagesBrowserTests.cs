@@ -11,7 +11,7 @@ namespace Outpost.EndToEnd.Dashboard;
 /// (serious or critical violations fail). Selectors are those of /work/wt/DASHBOARD-CONTRACT.md.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed partial class DashboardPagesBrowserTests(DashboardPagesFleet fleet) : IClassFixture<DashboardPagesFleet>
+public sealed class DashboardPagesBrowserTests(DashboardPagesFleet fleet) : IClassFixture<DashboardPagesFleet>
 {
     [Fact]
     public async Task Login_WrongTokenShowsError_RightTokenShowsOverviewCounts_LiveWithoutReload()
