@@ -28,7 +28,7 @@ internal static class DashboardServiceCollectionExtensions
         // The bare admin address opens the dashboard.
         app.MapGet("/", () => Results.Redirect(DashboardRoutes.Root)).OnListener(ListenerKind.Admin).ExcludeFromDescription();
 
-        var dashboard = app.MapGroup("").OnListener(ListenerKind.Admin).WithDashboardHeaders().ExcludeFromDescription();
+        var dashboard = app.MapGroup("").OnListener(ListenerKind.Admin).WithServerTiming().WithDashboardHeaders().ExcludeFromDescription();
         dashboard.MapDashboardAssets();
         dashboard.MapDashboardLogin();
         dashboard.MapDashboardOverview();
