@@ -101,6 +101,15 @@ public abstract class DashboardFleet : IAsyncLifetime
         scenario.InitialRelease = Old;
         scenario.MetricsInterval = TimeSpan.FromSeconds(2);
         scenario.Metrics["inference_fps"] = 30;
+        // The simulator has no system sampler; these stand in for the agent's system metrics (same names, see
+        // src/Outpost.Agent/Telemetry/Metrics) so the device page's charts have lines to draw.
+        scenario.Metrics["system_cpu_usage_ratio"] = 0.23;
+        scenario.Metrics["system_memory_used_bytes"] = 1.2e9;
+        scenario.Metrics["system_swap_used_bytes"] = 0;
+        scenario.Metrics["system_disk_used_ratio"] = 0.41;
+        scenario.Metrics["system_temperature_celsius"] = 48;
+        scenario.Metrics["system_network_receive_bytes_per_second"] = 12_000;
+        scenario.Metrics["system_network_transmit_bytes_per_second"] = 3_000;
         scenario.Install = new SimInstallTimes
         {
             Download = TimeSpan.FromSeconds(1),

@@ -126,6 +126,8 @@ public sealed class DashboardPagesBrowserTests(DashboardPagesFleet fleet) : ICla
         {
             await Expect(tab.Page.Locator($"figure.chart[data-metric={metric}] svg")).ToBeVisibleAsync();
             await Expect(tab.Page.Locator($"figure.chart[data-metric={metric}] figcaption")).Not.ToBeEmptyAsync();
+            // A line drawn from the device's uploaded metrics, not the empty frame.
+            await Expect(tab.Page.Locator($"figure.chart[data-metric={metric}] svg polyline.line").First).ToBeAttachedAsync();
         }
 
         foreach (var region in new[] { "#release-history", "#device-events", "#device-logs", "[data-testid=cert-expiry]", "#device-live" })
