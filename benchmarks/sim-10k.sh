@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 10,000 simulated devices (outpost sim: real identities, own mTLS connections, the agent's own check-in code) against
 # one Release outpost-server on SQLite: server CPU and RSS, check-in latency, and a thundering herd (every device
-# powered off, then all back at the same instant) with the agent's jitter against --no-jitter.
+# cut off from the server for 15 s, then all links back at the same instant) with the agent's jitter against --no-jitter.
 #   benchmarks/sim-10k.sh [devices=10000] [steady_seconds=180] [interval_seconds=30]
 # SIM_WORK_DIR=DIR keeps the server's data folder and the devices' identities there, so a second run skips the
 # enrollment of 10,000 devices (about 8 minutes on a busy 2-core machine).
@@ -64,7 +64,7 @@ herd() { # label, extra flags...
   cat >"$out/herd.yaml" <<YAML
 sites: [$(for i in $(seq 1 20); do printf '{name: site-%02d, devices: %d}%s' "$i" $((devices / 20 + (i <= devices % 20 ? 1 : 0))) "$([ "$i" -lt 20 ] && echo ,)"; done)]
 offline:
-  - {at: 45s, for: 15s, mode: power-off}
+  - {at: 45s, for: 15s, mode: partition}
 YAML
   sim --scenario "$out/herd.yaml" --duration $((60 + 3 * interval))s --report-every 1s --json "$@" >"$out/herd-$label.json"
   python3 - "$out/herd-$label.json" "$label" "$interval" <<'PY'
@@ -73,14 +73,15 @@ r = json.load(open(sys.argv[1])); label = sys.argv[2]; interval = int(sys.argv[3
 rows = [e for e in r["timeline"] if e["elapsedSeconds"] > 60]
 per_s = [e["checkIns"] for e in rows]
 s = r["summary"]; l = s["latency"]
-print(f"[{label}] after all {s['devices']} devices power on at t=60 s: peak {max(per_s)} check-ins/s, "
+print(f"[{label}] after the link of all {s['devices']} devices returns at t=60 s: peak {max(per_s)} check-ins/s, "
       f"errors {s['errors']} ({s.get('errorsByKind') or '-'}), whole-run p50 {l.get('p50Ms')} ms p99 {l.get('p99Ms')} ms")
 for start in range(0, len(per_s), interval):
     chunk = per_s[start:start + interval]
     print(f"  t=+{start:>3}..{start + len(chunk):>3}s  " + " ".join(f"{n:>4}" for n in chunk))
 PY
 }
-echo "== thundering herd: every device off at t=45 s, all on again at t=60 s (agents check in at once on boot)"
+echo "== thundering herd: every device loses the server at t=45 s (a server or WAN outage: agents keep running, their"
+echo "   check-ins fail and back off), all links back at t=60 s; with the agent's full jitter, then with --no-jitter"
 herd jitter
 herd no-jitter --no-jitter
 

@@ -104,8 +104,8 @@ internal static class DashboardDevicesEndpoints
         });
     }
 
-    private static RazorComponentResult<DeviceMessagePage> Message(DashboardCaller caller, string title, string message, int status) =>
-        new(new { Caller = caller, Title = title, Message = message }) { StatusCode = status };
+    private static RazorComponentResult<NoticePage> Message(DashboardCaller caller, string title, string message, int status) =>
+        DashboardNotice.Result(caller, status, title, "devices", message, DashboardRoutes.Devices, "All devices");
 
     private static string? Echo(Microsoft.Extensions.Primitives.StringValues value) =>
         value.ToString() is { Length: > 0 } text ? text[..Math.Min(text.Length, DeviceListParameters.MaxFilterLength)] : null;

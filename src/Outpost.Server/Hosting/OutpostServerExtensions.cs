@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Outpost.Protocol;
@@ -33,7 +34,9 @@ internal static class OutpostServerExtensions
         services.AddOptions<DeviceApiOptions>().BindConfiguration(DeviceApiOptions.Section)
             .Validate(o => ListenAddress.TryParse(o.Url, "Outpost:DeviceApi:Url", out _) is { Https: true },
                 "Set Outpost:DeviceApi:Url to an https:// URL with an IP address, localhost or 0.0.0.0 as host.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SocketTransportOptions>().Configure<IOptions<DeviceApiOptions>>((o, device) => o.Backlog = device.Value.ListenBacklog);
         services.AddOptions<AdminApiOptions>().BindConfiguration(AdminApiOptions.Section)
             .Validate(o => ListenAddress.TryParse(o.Url, "Outpost:AdminApi:Url", out _) is not null,
                 "Set Outpost:AdminApi:Url to an http:// or https:// URL with an IP address, localhost or 0.0.0.0 as host.")

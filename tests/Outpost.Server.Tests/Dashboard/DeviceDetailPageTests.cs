@@ -132,7 +132,7 @@ public sealed class DeviceDetailPageTests
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("data-testid=\"who\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"device-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"notice\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
 
