@@ -141,6 +141,7 @@ for id in $(outpost devices ls --json | sed -n 's/.*"id": *"\([^"]*\)".*/\1/p');
 done
 cat <<MSG
 
+  Dashboard   $admin_url/dashboard   (log in with the admin token below)
   Admin API   $admin_url      (OpenAPI: $admin_url/openapi/v1.json)
   Device API  $device_url     (CA fingerprint $fingerprint)
   Admin token $token
