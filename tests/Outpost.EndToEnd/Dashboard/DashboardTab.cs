@@ -21,7 +21,15 @@ internal sealed class DashboardTab(IBrowserContext context, IPage page, string p
         var response = await Page.RunAndWaitForResponseAsync(
             () => Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/dashboard/login", StringComparison.Ordinal));
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // Accepted: the browser follows the redirect; wait until it has committed to the new page (not for its "load"
+        // event, which a wait started after the redirect could miss — seen once in CI as a 60 s timeout). The callers'
+        // expectations then auto-wait for the content. Refused: the answer is the login page itself.
+        if (response.Status is >= 300 and < 400)
+        {
+            await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/login", StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+
         return response;
     }
 
