@@ -131,6 +131,19 @@ internal sealed class UpdateBench : IAsyncDisposable
     {
         if (_agent is not null)
         {
+            // A SIGTERM that arrives before the host has registered its signal handlers kills the process with the
+            // default action (exit 143). A test may reach its stop while the agent it just started is still booting
+            // (the killed agent's workload, which outlives it, already satisfied the test's wait), so stop only an
+            // agent that is up: the check-in loop starts after the host's lifetime took over SIGTERM.
+            try
+            {
+                await _agent.WaitForLineAsync(l => l.Contains("Check-in loop started", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException) when (_agent.HasExited)
+            {
+                // It stopped on its own (a hand-over, a fatal error): its exit code below tells which.
+            }
+
             Assert.Equal(0, await _agent.StopAsync(TimeSpan.FromSeconds(30)));
             await _agent.DisposeAsync();
             _agent = null;
