@@ -145,7 +145,7 @@ public sealed class SimFleet : IAsyncDisposable
     public SimTimelineEntry Sample()
     {
         var now = _options.Time.GetUtcNow();
-        var (checkIns, errors) = _stats.TakeTick();
+        var (checkIns, errors, latencies) = _stats.TakeTick();
         var offline = _devices.Count(d => IsOffline(d, now));
         return new SimTimelineEntry
         {
@@ -154,6 +154,7 @@ public sealed class SimFleet : IAsyncDisposable
             Offline = offline,
             CheckIns = checkIns,
             Errors = errors,
+            Latency = Percentiles.Summarize(latencies),
             Releases = CountBy(d => d.Engine.Current ?? "(none)"),
             UpdateStates = CountBy(d => d.Engine.Report?.State.ToString() ?? "(none)"),
         };

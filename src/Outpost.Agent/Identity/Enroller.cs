@@ -161,8 +161,7 @@ internal sealed class Enroller(TimeProvider time, TextWriter output, TextWriter 
     internal static HttpClient CreateClient(Uri server, ServerPin pin)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-            pin.Validate(certificate, chain, errors);
+        pin.Apply(handler.SslOptions);
         return new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
     }
 

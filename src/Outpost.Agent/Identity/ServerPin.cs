@@ -15,6 +15,17 @@ internal sealed class ServerPin(X509Certificate2 ca, TimeProvider time)
     /// <summary>Why the last handshake was refused, for a one-line error.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// Makes a client's handshakes trust this pin: the validation callback, and a chain policy holding only the fleet CA
+    /// so SslStream's own chain build (made before the callback, whatever it decides) does not walk the system trust
+    /// store — most of a handshake's CPU otherwise, on a small device and in a simulator of thousands.
+    /// </summary>
+    public void Apply(SslClientAuthenticationOptions options)
+    {
+        options.CertificateChainPolicy = PinnedChain.Policy(Ca);
+        options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Validate(certificate, chain, errors);
+    }
+
     public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         LastError = Check(certificate as X509Certificate2, errors);

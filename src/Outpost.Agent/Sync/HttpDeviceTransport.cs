@@ -102,8 +102,7 @@ internal sealed class HttpDeviceTransport : IDeviceTransport, IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(30),
             ConnectTimeout = _timeout,
         };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-            _pin.Validate(certificate, chain, errors);
+        _pin.Apply(handler.SslOptions);
         handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
         handler.SslOptions.ClientCertificates = [clientCertificate];
         return new HttpClient(handler) { BaseAddress = _server, Timeout = _timeout };

@@ -16,7 +16,7 @@ internal static class SimText
 
     public static void WriteTimeline(TextWriter output, SimTimelineEntry entry) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"t={entry.ElapsedSeconds,6:0.0}s  online {entry.Online,6}  offline {entry.Offline,6}  check-ins {entry.CheckIns,6}  errors {entry.Errors,4}  releases {Counts(entry.Releases)}  updates {Counts(entry.UpdateStates)}"));
+            $"t={entry.ElapsedSeconds,6:0.0}s  online {entry.Online,6}  offline {entry.Offline,6}  check-ins {entry.CheckIns,6}  errors {entry.Errors,4}  p99 {Ms(entry.Latency.P99Ms),7} ms  releases {Counts(entry.Releases)}  updates {Counts(entry.UpdateStates)}"));
 
     public static void WriteSummary(TextWriter output, SimSummary summary)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Outpost.Server.Admin;
 using Outpost.Server.Certificates;
 using Outpost.Server.Devices;
+using Outpost.Trust.Certificates;
 
 namespace Outpost.Server.Hosting;
 
@@ -45,6 +46,7 @@ internal sealed class KestrelListenerSetup(
             // The handshake carries the leaf only (.NET leaves a self-signed root out of the chain it sends); agents
             // pinned by fingerprint fetch the CA from /v1/ca and check its hash (docs/designs/ca-fingerprint-pinning.md).
             var context = SslStreamCertificateContext.Create(credentials.ServerCertificate, additionalCertificates: null, offline: true);
+            var devicePolicy = PinnedChain.Policy(credentials.Authority.PublicCertificate);
             listen.UseHttps(new TlsHandshakeCallbackOptions
             {
                 OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
@@ -54,6 +56,11 @@ internal sealed class KestrelListenerSetup(
                     // Ask for a client certificate but accept any (or none) at the TLS layer; each request validates it
                     // against the fleet CA only (DeviceAuthenticator), so a refusal is an HTTP answer with a logged reason.
                     ClientCertificateRequired = true,
+                    // SslStream builds the client's chain before it calls the callback below, whatever the callback
+                    // decides; with its default policy that build walks the system trust store, which cost more CPU
+                    // than the rest of the handshake (perf: X509_NAME_cmp, sorting the store) when 10,000 devices
+                    // reconnect. Against the fleet CA alone it is a short build.
+                    CertificateChainPolicy = devicePolicy.Clone(),
 #pragma warning disable CA5359 // Deliberate: validation happens per request against the pinned fleet CA, see above.
                     RemoteCertificateValidationCallback = (_, _, _, _) => true,
 #pragma warning restore CA5359

@@ -7,6 +7,8 @@ namespace Outpost.Sim.Reporting;
 internal sealed class SimStats(IReadOnlyList<string> sites)
 {
     private readonly List<double>[] _latencies = [.. sites.Select(_ => new List<double>())];
+    private readonly Lock _tickGate = new();
+    private List<double> _tickLatencies = [];
     private readonly long[] _siteCheckIns = new long[sites.Count];
     private readonly long[] _siteErrors = new long[sites.Count];
     private readonly ConcurrentDictionary<string, long> _errorsByKind = new(StringComparer.Ordinal);
@@ -43,6 +45,11 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
                 list.Add(latency.TotalMilliseconds);
             }
 
+            lock (_tickGate)
+            {
+                _tickLatencies.Add(latency.TotalMilliseconds);
+            }
+
             return;
         }
 
@@ -70,9 +77,18 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
         }
     }
 
-    /// <summary>Check-ins and errors since the previous call.</summary>
-    public (long CheckIns, long Errors) TakeTick() =>
-        (Interlocked.Exchange(ref _tickCheckIns, 0), Interlocked.Exchange(ref _tickErrors, 0));
+    /// <summary>Check-ins, errors and the latencies of successful check-ins since the previous call.</summary>
+    public (long CheckIns, long Errors, double[] Latencies) TakeTick()
+    {
+        List<double> latencies;
+        lock (_tickGate)
+        {
+            latencies = _tickLatencies;
+            _tickLatencies = [];
+        }
+
+        return (Interlocked.Exchange(ref _tickCheckIns, 0), Interlocked.Exchange(ref _tickErrors, 0), [.. latencies]);
+    }
 
     public IReadOnlyDictionary<string, long> ErrorsByKind() =>
         new SortedDictionary<string, long>(_errorsByKind, StringComparer.Ordinal);

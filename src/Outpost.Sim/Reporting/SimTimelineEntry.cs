@@ -18,6 +18,9 @@ public sealed record SimTimelineEntry
     /// <summary>Failed check-ins since the previous line.</summary>
     public long Errors { get; init; }
 
+    /// <summary>Latency of the check-ins that succeeded since the previous line (a ramp or a herd shows here).</summary>
+    public SimLatency Latency { get; init; } = new();
+
     /// <summary>Devices per current release (<c>(none)</c> before the first install).</summary>
     public IReadOnlyDictionary<string, int> Releases { get; init; } = new Dictionary<string, int>();
 
