@@ -107,6 +107,13 @@ public sealed class SimFleet : IAsyncDisposable
         }
 
         _startedAt = _options.Time.GetUtcNow();
+        if (_options.MeasureFrom is { } from)
+        {
+            var windowStart = _startedAt.Value + from;
+            var windowEnd = _options.MeasureUntil is { } until ? _startedAt.Value + until : DateTimeOffset.MaxValue;
+            _stats.MeasureWhile(() => _options.Time.GetUtcNow() is var now && now >= windowStart && now < windowEnd);
+        }
+
         var spread = _options.StartSpread ?? _options.CheckInInterval;
         for (var i = 0; i < _devices.Count; i++)
         {
@@ -168,6 +175,7 @@ public sealed class SimFleet : IAsyncDisposable
         CheckIns = _stats.CheckIns,
         Errors = _stats.Errors,
         Latency = Percentiles.Summarize(_stats.Latencies()),
+        Window = WindowSummary(),
         ErrorsByKind = _stats.ErrorsByKind(),
         TelemetryUploads = _stats.TelemetryUploads,
         TelemetryNotFound = _stats.TelemetryNotFound,
@@ -186,6 +194,25 @@ public sealed class SimFleet : IAsyncDisposable
         Releases = CountBy(d => d.Engine.Current ?? "(none)"),
         UpdateStates = CountBy(d => d.Engine.Report?.State.ToString() ?? "(none)"),
     };
+
+    private SimWindowSummary? WindowSummary()
+    {
+        if (_options.MeasureFrom is not { } from)
+        {
+            return null;
+        }
+
+        var (checkIns, errors, latencies) = _stats.Window();
+        var until = _options.MeasureUntil is { } end && end < Elapsed ? end : Elapsed;
+        return new SimWindowSummary
+        {
+            FromSeconds = from.TotalSeconds,
+            UntilSeconds = Math.Round(until.TotalSeconds, 1),
+            CheckIns = checkIns,
+            Errors = errors,
+            Latency = Percentiles.Summarize(latencies),
+        };
+    }
 
     /// <summary>Stops every agent and closes their connections.</summary>
     public async Task StopAsync()

@@ -32,6 +32,15 @@ public sealed class SimFleetOptions
     /// <summary>Agents start evenly spread over this (default: <see cref="CheckInInterval"/>), as a fleet that has been running.</summary>
     public TimeSpan? StartSpread { get; init; }
 
+    /// <summary>
+    /// Start of the measurement window, from the fleet's start: check-ins completed from then on (until
+    /// <see cref="MeasureUntil"/>) are also summarized on their own, e.g. the steady state after a start spread.
+    /// </summary>
+    public TimeSpan? MeasureFrom { get; init; }
+
+    /// <summary>End of the measurement window (default: the end of the run).</summary>
+    public TimeSpan? MeasureUntil { get; init; }
+
     /// <summary>The agent's backoff base after a failed check-in.</summary>
     public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
 

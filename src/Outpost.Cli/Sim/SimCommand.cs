@@ -33,6 +33,12 @@ internal static class SimCommand
             throw new CliException("--device-api must be an https URL, e.g. https://127.0.0.1:8443", ExitCodes.Usage);
         }
 
+        var (measureFrom, measureUntil) = (parse.GetValue(options.MeasureFrom), parse.GetValue(options.MeasureUntil));
+        if (measureUntil is not null && (measureFrom is null || measureUntil <= measureFrom))
+        {
+            throw new CliException("--measure-until needs a --measure-from before it", ExitCodes.Usage);
+        }
+
         AdminApiClient? admin = null;
         try
         {
@@ -53,6 +59,8 @@ internal static class SimCommand
                 Jitter = !parse.GetValue(options.NoJitter),
                 CheckInInterval = parse.GetValue(options.Interval),
                 StartSpread = parse.GetValue(options.StartSpread),
+                MeasureFrom = measureFrom,
+                MeasureUntil = measureUntil,
                 RequestTimeout = parse.GetValue(options.RequestTimeout),
                 EnrollConcurrency = parse.GetValue(options.EnrollConcurrency),
                 Seed = parse.GetValue(options.Seed),

@@ -37,6 +37,18 @@ internal sealed class SimOptions
         CustomParser = r => ParseDuration(r, "--start-spread"),
     };
 
+    public Option<TimeSpan?> MeasureFrom { get; } = new("--measure-from")
+    {
+        Description = "Also summarize the check-ins from this time on (e.g. the steady state after --start-spread)",
+        CustomParser = r => ParseDuration(r, "--measure-from"),
+    };
+
+    public Option<TimeSpan?> MeasureUntil { get; } = new("--measure-until")
+    {
+        Description = "End of the --measure-from window [default: the end of the run]",
+        CustomParser = r => ParseDuration(r, "--measure-until"),
+    };
+
     public Option<TimeSpan> RequestTimeout { get; } = DurationOption("--request-timeout", "The agents' per-request timeout", TimeSpan.FromSeconds(20));
 
     public Option<bool> NoJitter { get; } = new("--no-jitter") { Description = "Deterministic waits instead of the agent's jitter (thundering-herd comparison)" };
@@ -52,7 +64,7 @@ internal sealed class SimOptions
         foreach (var option in new Option[]
         {
             DeviceApi, CaFingerprint, StateDir, Scenario, Devices, Sites, InitialRelease, EnrollToken, Duration, ReportEvery,
-            Interval, StartSpread, RequestTimeout, NoJitter, EnrollConcurrency, Seed, Json,
+            Interval, StartSpread, MeasureFrom, MeasureUntil, RequestTimeout, NoJitter, EnrollConcurrency, Seed, Json,
         })
         {
             command.Options.Add(option);

@@ -32,6 +32,13 @@ internal static class SimText
 
         latency.AddRow("(all)", N(summary.Devices), N(summary.CheckIns), N(summary.Errors), Ms(summary.Latency.P50Ms), Ms(summary.Latency.P95Ms), Ms(summary.Latency.P99Ms), Ms(summary.Latency.MaxMs));
         latency.WriteTo(output);
+        if (summary.Window is { } window)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"measured from {window.FromSeconds:0.#}s to {window.UntilSeconds:0.#}s: {window.CheckIns} check-ins, {window.Errors} errors, p50 {Ms(window.Latency.P50Ms)} ms, p95 {Ms(window.Latency.P95Ms)} ms, p99 {Ms(window.Latency.P99Ms)} ms, max {Ms(window.Latency.MaxMs)} ms"));
+        }
+
         if (summary.ErrorsByKind.Count > 0)
         {
             output.WriteLine();

@@ -9,6 +9,10 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
     private readonly List<double>[] _latencies = [.. sites.Select(_ => new List<double>())];
     private readonly Lock _tickGate = new();
     private List<double> _tickLatencies = [];
+    private readonly List<double> _windowLatencies = [];
+    private Func<bool> _inWindow = () => false;
+    private long _windowCheckIns;
+    private long _windowErrors;
     private readonly long[] _siteCheckIns = new long[sites.Count];
     private readonly long[] _siteErrors = new long[sites.Count];
     private readonly ConcurrentDictionary<string, long> _errorsByKind = new(StringComparer.Ordinal);
@@ -32,8 +36,21 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
 
     public long TelemetryErrors => Interlocked.Read(ref _telemetryErrors);
 
+    /// <summary>Check-ins completed while <paramref name="inWindow"/> is true are also counted in <see cref="Window"/>.</summary>
+    public void MeasureWhile(Func<bool> inWindow) => _inWindow = inWindow;
+
     public void RecordCheckIn(int site, TimeSpan latency, DeviceCallStatus status, string? detail)
     {
+        var inWindow = _inWindow();
+        if (inWindow)
+        {
+            Interlocked.Increment(ref _windowCheckIns);
+            if (status != DeviceCallStatus.Ok)
+            {
+                Interlocked.Increment(ref _windowErrors);
+            }
+        }
+
         Interlocked.Increment(ref _tickCheckIns);
         Interlocked.Increment(ref _checkIns);
         Interlocked.Increment(ref _siteCheckIns[site]);
@@ -48,6 +65,10 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
             lock (_tickGate)
             {
                 _tickLatencies.Add(latency.TotalMilliseconds);
+                if (inWindow)
+                {
+                    _windowLatencies.Add(latency.TotalMilliseconds);
+                }
             }
 
             return;
@@ -88,6 +109,15 @@ internal sealed class SimStats(IReadOnlyList<string> sites)
         }
 
         return (Interlocked.Exchange(ref _tickCheckIns, 0), Interlocked.Exchange(ref _tickErrors, 0), [.. latencies]);
+    }
+
+    /// <summary>Check-ins, errors and latencies of successful check-ins inside the measurement window.</summary>
+    public (long CheckIns, long Errors, double[] Latencies) Window()
+    {
+        lock (_tickGate)
+        {
+            return (Interlocked.Read(ref _windowCheckIns), Interlocked.Read(ref _windowErrors), [.. _windowLatencies]);
+        }
     }
 
     public IReadOnlyDictionary<string, long> ErrorsByKind() =>

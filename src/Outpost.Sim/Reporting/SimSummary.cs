@@ -18,6 +18,9 @@ public sealed record SimSummary
     /// <summary>Latency of successful check-ins.</summary>
     public required SimLatency Latency { get; init; }
 
+    /// <summary>The measurement window (<see cref="SimFleetOptions.MeasureFrom"/>), when one was set.</summary>
+    public SimWindowSummary? Window { get; init; }
+
     /// <summary>Failed requests by kind (HTTP status, timeout, network, TLS; telemetry prefixed).</summary>
     public IReadOnlyDictionary<string, long> ErrorsByKind { get; init; } = new Dictionary<string, long>();
 

@@ -29,6 +29,20 @@ public sealed class SimCommandTests
         Assert.Equal("error: behaviours[0].fraction: must be between 0 and 1", result.SingleErrorLine());
     }
 
+    [Theory]
+    [InlineData("--measure-until", "60s")]
+    [InlineData("--measure-from", "60s", "--measure-until", "60s")]
+    [InlineData("--measure-from", "90s", "--measure-until", "60s")]
+    public async Task Sim_MeasureUntilWithoutAnEarlierFrom_IsAUsageError(params string[] window)
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync(["sim", "--device-api", "https://127.0.0.1:1", "--ca-fingerprint", Fingerprint, .. window]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: --measure-until needs a --measure-from before it", result.SingleErrorLine());
+    }
+
     [Fact]
     public async Task Sim_ScenarioAndDevices_IsAUsageError()
     {
