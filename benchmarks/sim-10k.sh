@@ -5,8 +5,9 @@
 #      handshake, and this machine's two cores make about 250-370 of those per second with both ends on them —
 #      MtlsHandshakeBenchmark), then one interval to settle;
 #   2. steady state for steady_seconds: check-in latency (the measurement window of outpost sim), server CPU and RSS;
-#   3. thundering herd: every device cut off from the server for 15 s (connections dropped), then all links back at
-#      the same instant; check-ins per second and latency per second afterwards.
+#   3. thundering herd: every device powered off for 15 s, then all powered on at the same instant (a power cut over
+#      the whole fleet); each agent spreads its first check-in after boot over one interval (CheckInSchedule.AtStart),
+#      and --no-jitter shows the same fleet without it; check-ins, errors and p99 per second afterwards.
 # The same run with --no-jitter shows what the agent's jitter does for the herd.
 #   benchmarks/sim-10k.sh [devices=10000] [steady_seconds=180] [interval_seconds=30]     (RAMP=240 by default)
 # SIM_WORK_DIR=DIR keeps the server's data folder and the devices' identities there, so a second run skips the
@@ -48,24 +49,24 @@ start=$(date +%s.%N)
 sim --devices "$devices" --sites 20 --duration 0s --json >/dev/null
 echo "enrolled in $(echo "$(date +%s.%N) - $start" | bc -l | xargs printf '%.0f') s"
 
-measure_from=$((ramp + interval)); partition_at=$((measure_from + steady)); duration=$((partition_at + 15 + 3 * interval))
+measure_from=$((ramp + interval)); outage_at=$((measure_from + steady)); duration=$((outage_at + 15 + 3 * interval))
 cat >"$out/fleet.yaml" <<YAML
 sites: [$(for i in $(seq 1 20); do printf '{name: site-%02d, devices: %d}%s' "$i" $((devices / 20 + (i <= devices % 20 ? 1 : 0))) "$([ "$i" -lt 20 ] && echo ,)"; done)]
 offline:
-  - {at: ${partition_at}s, for: 15s, mode: partition}
+  - {at: ${outage_at}s, for: 15s, mode: power-off}
 YAML
 
 run() { # label, extra sim flags...
   local label=$1; shift
-  echo "== [$label] $devices devices, interval ${interval}s: connect over ${ramp}s, steady ${measure_from}..${partition_at}s, every link cut ${partition_at}..$((partition_at + 15))s, until ${duration}s"
+  echo "== [$label] $devices devices, interval ${interval}s: connect over ${ramp}s, steady ${measure_from}..${outage_at}s, every device powered off ${outage_at}..$((outage_at + 15))s, until ${duration}s"
   # Server CPU and RSS over the steady window only (the connect ramp is the handshakes' cost, reported by the herd).
   ( sleep "$measure_from"; t0=$(ticks); w0=$(date +%s.%N); peak=0
     while [ "$(echo "$(date +%s.%N) - $w0 < $steady" | bc -l)" = 1 ]; do r=$(rss_mib); [ "$r" -gt "$peak" ] && peak=$r; sleep 5; done
     echo "$(echo "100 * ($(ticks) - $t0) / $hz / ($(date +%s.%N) - $w0)" | bc -l) $peak" >"$out/steady-$label.cpu" ) & local probe=$!
-  sim --scenario "$out/fleet.yaml" --start-spread "${ramp}s" --measure-from "${measure_from}s" --measure-until "${partition_at}s" \
+  sim --scenario "$out/fleet.yaml" --start-spread "${ramp}s" --measure-from "${measure_from}s" --measure-until "${outage_at}s" \
     --duration "${duration}s" --report-every 1s --json "$@" >"$out/run-$label.json"
   wait "$probe" || true
-  python3 - "$out/run-$label.json" "$label" "$interval" "$partition_at" "$(cat "$out/steady-$label.cpu" 2>/dev/null)" <<'PY'
+  python3 - "$out/run-$label.json" "$label" "$interval" "$outage_at" "$(cat "$out/steady-$label.cpu" 2>/dev/null)" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); label, interval, cut = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 cpu, rss = (sys.argv[5].split() + ["?", "?"])[:2]
@@ -79,7 +80,7 @@ back = cut + 15
 after = [e for e in r["timeline"] if e["elapsedSeconds"] > back]
 per_s = [e["checkIns"] for e in after]
 online = next((e["elapsedSeconds"] - back for e in after if e["online"] == s["devices"]), None)
-print(f"[{label}] herd, links back at t={back} s: peak {max(per_s)} check-ins/s, {sum(e['errors'] for e in after)} errors "
+print(f"[{label}] herd, every device powered on at t={back} s: peak {max(per_s)} check-ins/s, {sum(e['errors'] for e in after)} errors "
       f"({s.get('errorsByKind') or '-'}), all {s['devices']} online again after {online if online is not None else 'more than ' + str(len(after))} s")
 for start in range(0, len(per_s), interval):
     chunk = after[start:start + interval]

@@ -257,8 +257,9 @@ public sealed class SimFleet : IAsyncDisposable
         return false;
     }
 
-    // Power windows: switch the site's agents off when one starts, and on again — all at the same instant, each
-    // checking in at once as on boot — when it ends.
+    // Power windows: switch the site's agents off when one starts, and on again — all at the same instant, as a
+    // site's power returning boots every device together — when it ends. Each agent then spreads its first check-in
+    // as a real one does just after boot (CheckInSchedule.AtStart), or not at all with --no-jitter.
     private async Task ControlAsync(CancellationToken cancellationToken)
     {
         try
@@ -277,7 +278,7 @@ public sealed class SimFleet : IAsyncDisposable
                     }
                     else if (!off && device.PoweredOff)
                     {
-                        device.Start(TimeSpan.Zero, _options.Seed + i + (++_restarts * 100_003));
+                        device.Start(TimeSpan.Zero, _options.Seed + i + (++_restarts * 100_003), booted: true);
                     }
                 }
 

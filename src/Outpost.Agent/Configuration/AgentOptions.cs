@@ -30,6 +30,12 @@ internal sealed class AgentOptions
     /// <summary>Limit for one request (connect + TLS + response).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// A system up for less than this at the agent's start has just booted, maybe with its whole site after a power
+    /// cut: the first check-in then waits random(0, interval). Zero turns the spread off.
+    /// </summary>
+    public TimeSpan BootWindow { get; set; } = Sync.CheckInSchedule.DefaultBootWindow;
+
     /// <summary>Where /proc and /sys are found; "/" except in containers that mount the host's elsewhere.</summary>
     public string SystemRoot { get; set; } = "/";
 }

@@ -30,6 +30,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add("Agent:RenewalThreshold must be between 0 and 1 exclusive (--renewal-threshold / OUTPOST_AGENT_RENEWAL_THRESHOLD)");
         }
 
+        if (options.BootWindow < TimeSpan.Zero)
+        {
+            failures.Add("Agent:BootWindow must not be negative (--boot-window / OUTPOST_AGENT_BOOT_WINDOW; 00:00:00 turns the start spread off)");
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             failures.Add("Agent:RequestTimeout must be positive (--request-timeout / OUTPOST_AGENT_REQUEST_TIMEOUT)");

@@ -37,6 +37,7 @@ internal static class AgentSettings
         new(nameof(AgentOptions.BackoffBase), "--backoff-base", "OUTPOST_AGENT_BACKOFF_BASE", ValueKind.Duration),
         new(nameof(AgentOptions.RenewalThreshold), "--renewal-threshold", "OUTPOST_AGENT_RENEWAL_THRESHOLD", ValueKind.Fraction),
         new(nameof(AgentOptions.RequestTimeout), "--request-timeout", "OUTPOST_AGENT_REQUEST_TIMEOUT", ValueKind.Duration),
+        new(nameof(AgentOptions.BootWindow), "--boot-window", "OUTPOST_AGENT_BOOT_WINDOW", ValueKind.Duration),
         new(nameof(AgentOptions.SystemRoot), "--system-root", "OUTPOST_AGENT_SYSTEM_ROOT"),
         // Downloads (Updates/Downloads/DownloadOptions)
         new(nameof(DownloadOptions.MaxBytesPerSecond), "--max-download-bytes-per-second", "OUTPOST_AGENT_MAX_DOWNLOAD_BYTES_PER_SECOND",

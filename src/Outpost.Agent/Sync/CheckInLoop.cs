@@ -19,9 +19,10 @@ internal sealed class CheckInLoop(
     string deviceClass,
     TimeProvider time,
     ILogger<CheckInLoop> logger,
-    IUpdateStatusSource? updates = null)
+    IUpdateStatusSource? updates = null,
+    StartSpread? startSpread = null)
 {
-    /// <summary>Raised once the wait before the next check-in has started (its timer exists), with its length.</summary>
+    /// <summary>Raised once the wait before the next check-in (or the first) has started (its timer exists), with its length.</summary>
     public event Action<TimeSpan>? Waiting;
 
     /// <summary>Raised after each check-in the server accepted (self-update confirms a new binary on the first).</summary>
@@ -32,6 +33,15 @@ internal sealed class CheckInLoop(
         Log.LoopStarted(logger, schedule.Interval);
         try
         {
+            var first = startSpread is { } boot ? schedule.AtStart(boot.SystemUptime, boot.BootWindow) : TimeSpan.Zero;
+            if (first > TimeSpan.Zero)
+            {
+                Log.StartSpread(logger, first);
+                var spread = Task.Delay(first, time, cancellationToken);
+                Waiting?.Invoke(first);
+                await spread;
+            }
+
             while (true)
             {
                 var delay = await CheckInOnceAsync(cancellationToken);

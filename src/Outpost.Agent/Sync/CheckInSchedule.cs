@@ -10,11 +10,18 @@ namespace Outpost.Agent.Sync;
 /// to the check-in interval. Many agents whose server just came back therefore do not all return at once, and each
 /// one checks in again within one interval of the server's return.</item>
 /// <item>When the device is revoked or refused: wait the full cap; retrying faster cannot help.</item>
+/// <item>At start, on a system that booted less than a boot window (<see cref="DefaultBootWindow"/>) ago: random(0, interval) before the
+/// first check-in. Devices that boot together (a site's power coming back) would otherwise all arrive in the same
+/// second, each with a full mutual-TLS handshake; an agent restarted on a running system (an update, a crash, an
+/// operator) checks in at once.</item>
 /// </list>
 /// </summary>
 internal sealed class CheckInSchedule
 {
     public const double SuccessJitterFraction = 0.2;
+
+    /// <summary>How recently the system must have booted for the first check-in to be spread (see the list above).</summary>
+    public static readonly TimeSpan DefaultBootWindow = TimeSpan.FromMinutes(5);
 
     private readonly Random _random;
     private readonly TimeSpan _backoffBase;
@@ -34,6 +41,10 @@ internal sealed class CheckInSchedule
 
     /// <summary>Consecutive failed attempts since the last success.</summary>
     public int ConsecutiveFailures => _failures;
+
+    /// <summary>The wait before the first check-in, given how long the system has been up (null: not known).</summary>
+    public TimeSpan AtStart(TimeSpan? systemUptime, TimeSpan bootWindow) =>
+        systemUptime is { } uptime && uptime < bootWindow ? Interval * _random.NextDouble() : TimeSpan.Zero;
 
     public TimeSpan AfterSuccess(int? nextCheckInSeconds)
     {

@@ -42,11 +42,26 @@ internal static class CheckInServiceCollectionExtensions
             Options(sp).DeviceClass,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CheckInLoop>>(),
-            sp.GetService<IUpdateStatusSource>()));
+            sp.GetService<IUpdateStatusSource>(),
+            new StartSpread(SystemUptime(Options(sp).SystemRoot), Options(sp).BootWindow)));
         services.AddHostedService<CheckInService>();
         return services;
     }
 
     private static AgentOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<AgentOptions>>().Value;
+
+    private static TimeSpan? SystemUptime(string systemRoot)
+    {
+        try
+        {
+            return Telemetry.ProcCounters.Uptime(File.ReadAllText(Path.Combine(systemRoot, "proc", "uptime"))) is { } seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

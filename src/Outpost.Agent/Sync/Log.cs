@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(1007, LogLevel.Warning, "System snapshot failed: {Reason}", EventName = "SnapshotFailed")]
     public static partial void SnapshotFailed(ILogger logger, string reason);
+
+    [LoggerMessage(1008, LogLevel.Information, "The system booted moments ago: first check-in in {Delay} (spread, as every device of a site powering on together would otherwise arrive at once)", EventName = "StartSpread")]
+    public static partial void StartSpread(ILogger logger, TimeSpan delay);
 }

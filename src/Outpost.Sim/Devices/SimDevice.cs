@@ -59,8 +59,11 @@ internal sealed class SimDevice : IAsyncDisposable
 
     public bool Partitioned(DateTimeOffset now) => _context.IsPartitioned(SiteIndex, now);
 
-    /// <summary>Starts the agent after <paramref name="delay"/> (0 = check in at once, as on boot).</summary>
-    public void Start(TimeSpan delay, int seed)
+    /// <summary>
+    /// Starts the agent after <paramref name="delay"/>. <paramref name="booted"/>: the device has just powered on, so
+    /// the agent's own start spread applies (its first check-in waits random(0, interval), none with --no-jitter).
+    /// </summary>
+    public void Start(TimeSpan delay, int seed, bool booted = false)
     {
         PoweredOff = false;
         _running = new CancellationTokenSource();
@@ -70,7 +73,8 @@ internal sealed class SimDevice : IAsyncDisposable
         var schedule = new CheckInSchedule(random, _context.BackoffBase, _context.InitialInterval);
         var loop = new CheckInLoop(
             _transport, SimSnapshotSource.Instance, _renewer, schedule, _context.Scenario.DeviceClass, _context.Time,
-            NullLogger<CheckInLoop>.Instance);
+            NullLogger<CheckInLoop>.Instance,
+            startSpread: booted ? new StartSpread(TimeSpan.Zero, CheckInSchedule.DefaultBootWindow) : null);
         _loop = Task.Run(
             async () =>
             {

@@ -44,6 +44,7 @@ public sealed class AgentSettingsTests
     [InlineData("--renewal-threshold", "1.5", "RenewalThreshold")]
     [InlineData("--check-in-interval", "-00:00:05", "CheckInInterval")]
     [InlineData("--server", "http://plain:80", "ServerUrl")]
+    [InlineData("--boot-window", "-00:01:00", "BootWindow")]
     public void Validate_OutOfRange_NamesTheSetting(string flag, string value, string key)
     {
         var options = Bind(AgentSettings.Layer(State, new Dictionary<string, string> { [flag] = value }, _ => null));

@@ -38,6 +38,46 @@ public sealed class CheckInLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_SystemJustBooted_FirstCheckInWaitsItsSpreadThenRunsAsUsual()
+    {
+        var (loop, _) = CreateLoop(seed: 7, new StartSpread(TimeSpan.FromSeconds(20), CheckInSchedule.DefaultBootWindow));
+        var expected = new CheckInSchedule(new Random(7), TimeSpan.FromSeconds(1), Interval).AtStart(TimeSpan.FromSeconds(20), CheckInSchedule.DefaultBootWindow);
+        var waits = Channel.CreateUnbounded<TimeSpan>();
+        loop.Waiting += d => waits.Writer.TryWrite(d);
+        using var stop = new CancellationTokenSource();
+        var run = loop.RunAsync(stop.Token);
+
+        Assert.Equal(expected, await NextWait(waits));
+        Assert.True(expected > TimeSpan.Zero);
+        Assert.Contains(_loopLog.Entries, e => e.Message.Contains("first check-in in", StringComparison.Ordinal));
+        _time.Advance(expected - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(_transport.CheckIns);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.InRange(await NextWait(waits), Interval * 0.8, Interval);
+        Assert.Single(_transport.CheckIns);
+
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task RunAsync_AgentRestartedOnARunningSystem_ChecksInAtOnce()
+    {
+        var (loop, _) = CreateLoop(seed: 7, new StartSpread(TimeSpan.FromHours(3), CheckInSchedule.DefaultBootWindow));
+        var waits = Channel.CreateUnbounded<TimeSpan>();
+        loop.Waiting += d => waits.Writer.TryWrite(d);
+        using var stop = new CancellationTokenSource();
+        var run = loop.RunAsync(stop.Token);
+
+        await NextWait(waits);
+        Assert.Single(_transport.CheckIns);
+        Assert.DoesNotContain(_loopLog.Entries, e => e.Message.Contains("first check-in in", StringComparison.Ordinal));
+
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
     public async Task RunAsync_ServerDownThenBack_BacksOffWithinCapAndChecksInWithinOneIntervalOfRecovery()
     {
         var (loop, renewer) = CreateLoop(seed: 42);
@@ -256,12 +296,12 @@ public sealed class CheckInLoopTests : IDisposable
         public void OnDesired(string? releaseId) => Desired.Add(releaseId);
     }
 
-    private (CheckInLoop Loop, CertificateRenewer Renewer) CreateLoop(int seed)
+    private (CheckInLoop Loop, CertificateRenewer Renewer) CreateLoop(int seed, StartSpread? startSpread = null)
     {
         var renewer = new CertificateRenewer(
             _store, X509CertificateLoader.LoadCertificate(_pki.Ca.RawData), _store.LoadClientCertificate(), 1.0 / 3, _time, _renewLog);
         var schedule = new CheckInSchedule(new Random(seed), TimeSpan.FromSeconds(1), Interval);
-        var loop = new CheckInLoop(_transport, new FixedSnapshot(), renewer, schedule, "test-class", _time, _loopLog);
+        var loop = new CheckInLoop(_transport, new FixedSnapshot(), renewer, schedule, "test-class", _time, _loopLog, startSpread: startSpread);
         return (loop, renewer);
     }
 

@@ -112,4 +112,31 @@ public sealed class CheckInScheduleTests
         Assert.Equal(Interval, schedule.AfterRefusal());
         Assert.Equal(Interval, schedule.AfterRefusal());
     }
+
+    [Fact]
+    public void AtStart_JustBooted_ManyAgents_SpreadOverOneInterval()
+    {
+        // 10,000 devices of a site whose power came back: no second of the interval may get more than twice its share.
+        const int agents = 10_000;
+        var perSecond = new int[(int)Interval.TotalSeconds];
+        for (var seed = 0; seed < agents; seed++)
+        {
+            var wait = new CheckInSchedule(new Random(seed), Base, Interval).AtStart(TimeSpan.FromSeconds(40), CheckInSchedule.DefaultBootWindow);
+            Assert.InRange(wait, TimeSpan.Zero, Interval);
+            perSecond[(int)wait.TotalSeconds]++;
+        }
+
+        Assert.All(perSecond, n => Assert.InRange(n, 1, 2 * agents / perSecond.Length));
+    }
+
+    [Theory]
+    [InlineData(301, 300)] // up longer than the boot window: an agent restart on a running system
+    [InlineData(10, 0)]    // the spread turned off
+    public void AtStart_NotJustBooted_ChecksInAtOnce(int uptimeSeconds, int windowSeconds)
+    {
+        var schedule = new CheckInSchedule(new Random(1), Base, Interval);
+
+        Assert.Equal(TimeSpan.Zero, schedule.AtStart(TimeSpan.FromSeconds(uptimeSeconds), TimeSpan.FromSeconds(windowSeconds)));
+        Assert.Equal(TimeSpan.Zero, schedule.AtStart(null, CheckInSchedule.DefaultBootWindow));
+    }
 }

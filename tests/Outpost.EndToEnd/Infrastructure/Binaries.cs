@@ -24,7 +24,9 @@ internal static class Binaries
     public static ChildProcess StartAgent(string name, IEnumerable<string> arguments)
     {
         var (fileName, prefix) = AgentCommand;
-        return ChildProcess.Start(name, fileName, [.. prefix, .. arguments]);
+        // No start spread: a test's agent must check in at once whether or not the machine booted minutes ago (the
+        // spread itself is covered by CheckInScheduleTests/CheckInLoopTests and the simulator's power windows).
+        return ChildProcess.Start(name, fileName, [.. prefix, .. arguments], new Dictionary<string, string> { ["OUTPOST_AGENT_BOOT_WINDOW"] = "00:00:00" });
     }
 
     private static string Configuration =>
