@@ -59,9 +59,11 @@ echo "== enrolling and starting $devices devices"
 dotnet "$out/cli/outpost.dll" sim --server "$admin_api" --token "$token" --device-api "$(value device-api)" --ca-fingerprint "$(value ca-fingerprint)" \
   --state-dir "$out/state" --scenario "$out/scenario.yaml" --initial-release "$old" --interval "${interval}s" \
   --start-spread "${ramp}s" --enroll-concurrency 8 --duration 60m --report-every 10s >"$out/sim.log" 2>&1 & pids+=($!)
-count_on() { api "/v1/devices?release=$1&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
-for _ in $(seq 1 1800); do [ "$(count_on "$old" 2>/dev/null || echo 0)" = "$devices" ] && break; sleep 1; done
-[ "$(count_on "$old")" = "$devices" ] || { echo "devices did not all check in" >&2; tail -5 "$out/sim.log" >&2; exit 1; }
+count_on() { api "/v1/devices?release=$1&limit=1${2:-}" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
+# Every device online on the old release, after the whole ramp (a kept folder's devices already show that release).
+sleep "$ramp"
+for _ in $(seq 1 1800); do [ "$(count_on "$old" "&status=online" 2>/dev/null || echo 0)" = "$devices" ] && break; sleep 1; done
+[ "$(count_on "$old" "&status=online")" = "$devices" ] || { echo "devices did not all check in" >&2; tail -5 "$out/sim.log" >&2; exit 1; }
 sleep "$interval" # one quiet interval: the ramp's handshakes are over
 
 cat >"$out/spec.yaml" <<YAML
