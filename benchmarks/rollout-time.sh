@@ -7,6 +7,7 @@
 # WORK_DIR=DIR keeps the server's data, the signing keys and the devices' identities there (as sim-10k.sh's
 # SIM_WORK_DIR, which it may be): a second run skips enrolling. RAMP=SECONDS spreads the devices' start (default: one
 # interval); 10,000 devices need a few minutes of ramp on this machine (every first check-in is a TLS handshake).
+# SERVER_ENV="NAME=VALUE ..." sets environment variables for the server only (runtime knobs for an experiment).
 # A device learns its desired release on a check-in and reports the commit on the next one, so each phase needs about
 # two check-in intervals whatever the engine does; the script prints that floor next to the measured time.
 set -euo pipefail
@@ -23,7 +24,7 @@ dotnet build src/Outpost.Server -c Release -nologo -v q -o "$out/server" >/dev/n
 dotnet build src/Outpost.Cli -c Release -nologo -v q -o "$out/cli" >/dev/null
 wait_line() { for _ in $(seq 1 600); do grep -q "$2" "$1" && return 0; sleep 0.1; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; exit 1; }
 
-dotnet "$out/server/outpost-server.dll" --Outpost:DataDirectory="$out/data" \
+env ${SERVER_ENV:-} dotnet "$out/server/outpost-server.dll" --Outpost:DataDirectory="$out/data" \
   --Outpost:DeviceApi:Url=https://127.0.0.1:0 --Outpost:AdminApi:Url=http://127.0.0.1:0 \
   --Outpost:Devices:CheckInInterval="$(printf '00:00:%02d' "$interval")" --Outpost:Rollouts:TickInterval="$tick" \
   --Logging:LogLevel:Default=Warning >"$out/server.log" 2>&1 & pids+=($!)
