@@ -69,7 +69,9 @@ for i in $(seq 1 "$agents"); do
       --tuf-root "$repo/root.json" --data-dir "$dir" --device-class demo-x86 >"$demo/logs/agent-$i.enroll.log" 2>&1 \
       || { echo "demo: enrollment of agent $i failed:"; cat "$demo/logs/agent-$i.enroll.log"; exit 1; }
   fi
-  "${agent[@]}" run --data-dir "$dir" >"$demo/logs/agent-$i.log" 2>&1 &
+  # --boot-window 0: on a machine that booted minutes ago the agent would spread its first check-in over the
+  # interval, as a device of a site powering on does; the demo's agents are not such a site.
+  "${agent[@]}" run --data-dir "$dir" --boot-window 00:00:00 >"$demo/logs/agent-$i.log" 2>&1 &
   pids+=($!)
 done
 
