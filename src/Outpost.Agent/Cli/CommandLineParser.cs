@@ -10,7 +10,7 @@ internal static class CommandLineParser
 {
     public const string Usage =
         "usage: outpost-agent enroll --server URL --token T (--ca-file PATH | --ca-fingerprint HEX) [--data-dir DIR] [--device-class C] [--tuf-root ROOT.json] [--force]\n" +
-        "       outpost-agent run [--data-dir DIR] [--check-in-interval T] [--backoff-base T] [--renewal-threshold F] [--request-timeout T] [--system-root DIR]\n" +
+        "       outpost-agent run [--data-dir DIR] [--check-in-interval T] [--backoff-base T] [--renewal-threshold F] [--request-timeout T] [--boot-window T] [--system-root DIR]\n" +
         "       outpost-agent check-in-once [--data-dir DIR] [--request-timeout T]   (self-update trial: one check-in, exit 0 or 1)\n" +
         "       outpost-agent tuf --metadata-dir DIR [--metadata-url URL ...] (init ROOT_FILE | refresh | download)\n" +
         "       outpost-agent --version";
