@@ -259,7 +259,8 @@ public sealed class SimFleet : IAsyncDisposable
 
     // Power windows: switch the site's agents off when one starts, and on again — all at the same instant, as a
     // site's power returning boots every device together — when it ends. Each agent then spreads its first check-in
-    // as a real one does just after boot (CheckInSchedule.AtStart), or not at all with --no-jitter.
+    // as a real one does just after boot (CheckInSchedule.AtStart); with --no-jitter every agent waits the same and
+    // the site still arrives in one instant.
     private async Task ControlAsync(CancellationToken cancellationToken)
     {
         try

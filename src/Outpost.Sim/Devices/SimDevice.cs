@@ -61,7 +61,8 @@ internal sealed class SimDevice : IAsyncDisposable
 
     /// <summary>
     /// Starts the agent after <paramref name="delay"/>. <paramref name="booted"/>: the device has just powered on, so
-    /// the agent's own start spread applies (its first check-in waits random(0, interval), none with --no-jitter).
+    /// the agent's own start spread applies (its first check-in waits random(0, interval); with --no-jitter every device waits the same, almost the
+    /// whole interval, so they still arrive together).
     /// </summary>
     public void Start(TimeSpan delay, int seed, bool booted = false)
     {
